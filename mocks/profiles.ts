@@ -1,0 +1,97 @@
+/**
+ * Provider profiles: data files in `mocks/profiles/*.yaml`, each imitating one real
+ * provider (with sources from provider-quirks.md). A profile names switches only where
+ * it differs from the RFC defaults; clients and users it does not name are generated
+ * from the seed with faker.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Faker, en } from '@faker-js/faker';
+import { parse } from 'yaml';
+import { packageRoot } from './package-root.js';
+import { createProvider, type MockProvider } from './provider/provider.js';
+import type { Clock } from './provider/clock.js';
+import { deepMerge } from './provider/merge.js';
+import { profileSchema, registeredClientSchema, type Profile, type RegisteredClient, type User } from './provider/switches.js';
+
+export const DEFAULT_CLIENT_ID = 'harness-client';
+export const DEFAULT_REDIRECT_URI = 'https://client.example.test/callback';
+export const DEFAULT_USERS = ['alice', 'bob', 'carol'] as const;
+
+/** The folder of the built-in profiles. */
+export function profilesDir(): string {
+  return join(packageRoot(), 'mocks', 'profiles');
+}
+
+/** Names of the built-in profiles. */
+export function listProfiles(): string[] {
+  return readdirSync(profilesDir())
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+const cache = new Map<string, Profile>();
+
+/** Loads a built-in profile by name. Throws a readable error for an unknown name. */
+export function loadProfile(name: string): Profile {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const names = listProfiles();
+  if (!names.includes(name)) throw new RangeError(`unknown profile "${name}"; built-in profiles: ${names.join(', ')}`);
+  const profile = profileSchema.parse(parse(readFileSync(join(profilesDir(), `${name}.yaml`), 'utf8')));
+  cache.set(name, profile);
+  return profile;
+}
+
+/** Users alice, bob, carol with names, e-mails and passwords from the seed. */
+export function defaultUsers(seed: number): User[] {
+  const faker = new Faker({ locale: [en], seed });
+  return DEFAULT_USERS.map((username) => ({
+    username,
+    password: faker.internet.password({ length: 16, memorable: false }),
+    name: faker.person.fullName(),
+    email: `${username}@${faker.internet.domainName()}`,
+  }));
+}
+
+/** The profile's clients, with secrets generated from the seed where the file gives none. */
+export function profileClients(profile: Profile, seed: number): RegisteredClient[] {
+  const faker = new Faker({ locale: [en], seed: seed + 7 });
+  const base = profile.clients.length ? profile.clients : [registeredClientSchema.parse({ client_id: DEFAULT_CLIENT_ID, redirect_uris: [DEFAULT_REDIRECT_URI] })];
+  return base.map((c) => ({ ...c, client_secret: c.public ? null : (c.client_secret ?? faker.string.alphanumeric(32)) }));
+}
+
+export interface BuildOptions {
+  profile: string;
+  issuer: string;
+  /** Switch overrides (deep partial), merged over the profile's. */
+  switches?: Record<string, unknown>;
+  /** Changes to the registered clients, by client_id (merged); new ids are added. */
+  clients?: Partial<RegisteredClient>[];
+  seed?: number;
+  clock?: Clock;
+  record?: number;
+}
+
+/** Builds a provider from a profile plus overrides. */
+export function buildProvider(o: BuildOptions): MockProvider {
+  const profile = loadProfile(o.profile);
+  const seed = o.seed ?? 1;
+  const clients = profileClients(profile, seed);
+  for (const change of o.clients ?? []) {
+    const i = clients.findIndex((c) => c.client_id === (change.client_id ?? DEFAULT_CLIENT_ID));
+    if (i >= 0) clients[i] = { ...clients[i]!, ...change };
+    else clients.push(registeredClientSchema.parse(change));
+  }
+  return createProvider({
+    profile: profile.name,
+    issuer: o.issuer,
+    switches: deepMerge(profile.switches, o.switches ?? {}),
+    clients,
+    users: profile.users.length ? profile.users : defaultUsers(seed),
+    seed,
+    ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.record !== undefined ? { record: o.record } : {}),
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Minting access, refresh and ID tokens into the store. State changes happen before
+ * any signing await, so concurrent refreshes see each other's effects.
+ */
+import type { ProviderContext } from './context.js';
+import { randomToken } from './random.js';
+import type { TokenPayload } from './respond.js';
+import { pairKey } from './store.js';
+
+export interface IssueInput {
+  clientId: string;
+  grantId: string | null;
+  username: string | null;
+  granted: string[];
+  requested: string[];
+  /** Access-token lifetime in seconds, null = never expires. */
+  lifetime: number | null;
+  withRefresh: boolean;
+  nonce?: string | null;
+}
+
+/** Stores a new access token (and refresh token) and returns the response payload. */
+export async function issueTokens(ctx: ProviderContext, input: IssueInput): Promise<TokenPayload> {
+  const now = ctx.clock.now();
+  const expiresAt = input.lifetime === null ? null : now + input.lifetime * 1000;
+  let access = randomToken('at_');
+  ctx.store.accessTokens.set(access, { clientId: input.clientId, grantId: input.grantId, username: input.username, scopes: input.granted, expiresAt, revoked: false });
+  let refresh: string | undefined;
+  if (input.withRefresh && input.grantId) {
+    refresh = randomToken('rt_');
+    const rtLife = ctx.switches.lifetimes.refreshToken;
+    ctx.store.refreshTokens.set(refresh, {
+      grantId: input.grantId,
+      clientId: input.clientId,
+      scopes: input.granted,
+      expiresAt: rtLife === null ? null : now + rtLife * 1000,
+      revoked: false,
+      rotatedAt: null,
+    });
+    const grant = ctx.store.grants.get(input.grantId);
+    if (grant && input.username) {
+      grant.withRefresh = true;
+      ctx.store.refreshIssuedTo.add(pairKey(input.clientId, input.username));
+    }
+  }
+  ctx.store.touch();
+  if (ctx.switches.tokenResponse.accessTokenFormat === 'jwt') {
+    const jwt = await ctx.keys.sign(
+      {
+        iss: ctx.issuer,
+        sub: input.username ?? input.clientId,
+        client_id: input.clientId,
+        scope: input.granted.join(' '),
+        iat: Math.floor(now / 1000),
+        ...(expiresAt === null ? {} : { exp: Math.floor(expiresAt / 1000) }),
+        jti: access.slice(3, 19),
+      },
+      'at+jwt',
+    );
+    ctx.store.accessTokens.set(jwt, ctx.store.accessTokens.get(access)!);
+    ctx.store.accessTokens.delete(access);
+    access = jwt;
+  }
+  const id_token =
+    input.username && input.granted.includes('openid')
+      ? await ctx.keys.sign({
+          iss: ctx.issuer,
+          sub: input.username,
+          aud: input.clientId,
+          iat: Math.floor(now / 1000),
+          exp: Math.floor(now / 1000) + 3600,
+          ...(input.nonce ? { nonce: input.nonce } : {}),
+        })
+      : undefined;
+  return { access_token: access, expires_in: input.lifetime, refresh_token: refresh, granted: input.granted, requested: input.requested, id_token };
+}

@@ -1,0 +1,168 @@
+/**
+ * The mock provider: one authorization server plus resource server, written against a
+ * minimal request/response pair, served identically through msw (in-process), a
+ * node:http server on loopback, and direct calls in tests.
+ *
+ * @see ../transports/msw.ts and ../transports/node-http.ts for the thin adapters.
+ */
+import { createClock, type Clock } from './clock.js';
+import type { ProviderContext } from './context.js';
+import { authorize } from './endpoints/authorize.js';
+import { decision } from './endpoints/decision.js';
+import { metadata } from './endpoints/discovery.js';
+import { introspection } from './endpoints/introspection.js';
+import { revocation } from './endpoints/revocation.js';
+import { token } from './endpoints/token.js';
+import { json, type ProviderRequest, type ProviderResponse } from './http.js';
+import { createSigningKeys } from './keys.js';
+import { deepMerge } from './merge.js';
+import { errorPage } from './pages.js';
+import { api, userinfo } from './resource/api.js';
+import { createResourceData } from './resource/data.js';
+import { ProviderStore } from './store.js';
+import { switchesSchema, type RegisteredClient, type Switches, type User } from './switches.js';
+
+type Handler = (ctx: ProviderContext, req: ProviderRequest) => ProviderResponse | Promise<ProviderResponse>;
+
+/** One request and its answer, as the provider saw them. */
+export interface RecordedExchange {
+  seq: number;
+  at: number;
+  /** `token`, `authorize`, `decision`, `revocation`, `introspection`, `userinfo`, `discovery`, `jwks`, `api`, or `unknown`. */
+  endpoint: string;
+  request: { method: string; url: string; headers: Record<string, string>; body: string; remoteAddress: string };
+  response: ProviderResponse;
+}
+
+export interface ProviderOptions {
+  /** Profile name, for reports. */
+  profile: string;
+  issuer: string;
+  /** Raw switch values (profile switches merged with overrides); validated here. */
+  switches: Record<string, unknown>;
+  clients: RegisteredClient[];
+  users: User[];
+  clock?: Clock;
+  seed?: number;
+  /** Keep the last N exchanges (0 = record nothing). Default 10,000. */
+  record?: number;
+}
+
+export interface MockProvider {
+  readonly issuer: string;
+  readonly profile: string;
+  readonly context: ProviderContext;
+  /** Answers one request. Never throws: an internal fault becomes a 500. */
+  handle(req: ProviderRequest): Promise<ProviderResponse>;
+  /** The exchanges recorded so far (oldest first). */
+  readonly exchanges: RecordedExchange[];
+  /** Called after each recorded exchange. */
+  onExchange(listener: (e: RecordedExchange) => void): () => void;
+  /** Replaces switches at runtime (merged over the current ones). */
+  setSwitches(overrides: Record<string, unknown>): void;
+  /** Revokes every grant of a user (optionally for one client): "remove app access" at the provider. */
+  revokeGrants(username: string, clientId?: string): number;
+  /** Forgets all state and recorded exchanges. */
+  reset(): void;
+}
+
+/** Creates a provider. Throws a `ZodError` when the switches are invalid. */
+export function createProvider(options: ProviderOptions): MockProvider {
+  const clock = options.clock ?? createClock();
+  let raw = options.switches;
+  const switches: Switches = switchesSchema.parse(raw);
+  const ctx: ProviderContext = {
+    issuer: options.issuer.replace(/\/+$/, ''),
+    profile: options.profile,
+    switches,
+    clients: new Map(options.clients.map((c) => [c.client_id, c])),
+    users: new Map(options.users.map((u) => [u.username, u])),
+    store: new ProviderStore(() => clock.now()),
+    clock,
+    keys: createSigningKeys(),
+    data: createResourceData(options.seed ?? 1, switches.api.records),
+  };
+  const routes = new Map<string, [string, Handler]>();
+  const buildRoutes = () => {
+    const p = ctx.switches.paths;
+    routes.clear();
+    routes.set(p.authorize, ['authorize', authorize]);
+    routes.set(`${p.authorize}/decision`, ['decision', decision]);
+    routes.set(p.token, ['token', token]);
+    if (ctx.switches.revocation.enabled) routes.set(p.revocation, ['revocation', revocation]);
+    if (ctx.switches.introspection.enabled) routes.set(p.introspection, ['introspection', introspection]);
+    if (ctx.switches.discovery.kind === 'oidc') routes.set(p.userinfo, ['userinfo', userinfo]);
+    routes.set(p.jwks, ['jwks', async (c) => json(200, await c.keys.jwks())]);
+    if (ctx.switches.discovery.enabled) {
+      const doc: Handler = (c) => json(200, metadata(c));
+      routes.set('/.well-known/oauth-authorization-server', ['discovery', doc]);
+      if (ctx.switches.discovery.kind === 'oidc') routes.set('/.well-known/openid-configuration', ['discovery', doc]);
+    }
+  };
+  buildRoutes();
+
+  const limit = options.record ?? 10_000;
+  const exchanges: RecordedExchange[] = [];
+  const listeners = new Set<(e: RecordedExchange) => void>();
+  let seq = 0;
+
+  const route = (path: string): [string, Handler] | undefined => {
+    const hit = routes.get(path) ?? routes.get(path.replace(/\/+$/, ''));
+    if (hit) return hit;
+    if (path === '/api' || path.startsWith('/api/')) return ['api', api];
+    return undefined;
+  };
+
+  return {
+    issuer: ctx.issuer,
+    profile: options.profile,
+    context: ctx,
+    exchanges,
+    async handle(req) {
+      const hit = route(req.path);
+      let res: ProviderResponse;
+      try {
+        res = hit ? await hit[1](ctx, req) : errorPage(404, 'Not Found', `Nothing is served at ${req.path}.`);
+      } catch (err) {
+        res = json(500, { error: 'server_error', error_description: `mock provider fault: ${(err as Error).message}` });
+      }
+      if (limit > 0) {
+        const e: RecordedExchange = {
+          seq: ++seq,
+          at: clock.now(),
+          endpoint: hit?.[0] ?? 'unknown',
+          request: { method: req.method, url: req.url, headers: req.headers as Record<string, string>, body: req.body, remoteAddress: req.remoteAddress },
+          response: res,
+        };
+        exchanges.push(e);
+        if (exchanges.length > limit) exchanges.splice(0, exchanges.length - limit);
+        for (const l of listeners) l(e);
+      }
+      return res;
+    },
+    onExchange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setSwitches(overrides) {
+      raw = deepMerge(raw, overrides);
+      ctx.switches = switchesSchema.parse(raw);
+      buildRoutes();
+    },
+    revokeGrants(username, clientId) {
+      let n = 0;
+      for (const g of ctx.store.grants.values()) {
+        if (g.username === username && (!clientId || g.clientId === clientId) && !g.revoked) {
+          ctx.store.revokeGrant(g.id, 'provider');
+          n++;
+        }
+      }
+      return n;
+    },
+    reset() {
+      ctx.store.clear();
+      exchanges.length = 0;
+      seq = 0;
+    },
+  };
+}

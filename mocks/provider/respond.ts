@@ -1,0 +1,75 @@
+/**
+ * How the provider writes token responses and errors, with the response-shape quirks
+ * of provider-quirks.md §2 applied from the switches.
+ */
+import type { ProviderContext } from './context.js';
+import { json, type ProviderRequest, type ProviderResponse } from './http.js';
+
+const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
+
+/** Fields of a successful token response before quirks are applied (RFC 6749 §5.1). */
+export interface TokenPayload {
+  access_token: string;
+  /** Seconds, or null for a token that never expires. */
+  expires_in: number | null;
+  refresh_token?: string | undefined;
+  granted: string[];
+  requested: string[];
+  id_token?: string | undefined;
+}
+
+function wantsJson(req: ProviderRequest): boolean {
+  return (req.headers['accept'] ?? '').includes('json');
+}
+
+function encode(ctx: ProviderContext, req: ProviderRequest, status: number, body: Record<string, unknown>, extra: Record<string, string>): ProviderResponse {
+  const format = ctx.switches.tokenResponse.format;
+  const noStore = ctx.switches.tokenResponse.noStore ? NO_STORE : {};
+  if (format === 'json' || (format === 'form-unless-accept-json' && wantsJson(req))) return json(status, body, { ...noStore, ...extra });
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(body)) if (v !== undefined) form.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const type = format === 'text-plain-form' ? 'text/plain; charset=UTF-8' : 'application/x-www-form-urlencoded';
+  return { status, headers: { 'content-type': type, ...noStore, ...extra }, body: form.toString() };
+}
+
+/** A successful token response (RFC 6749 §5.1) shaped by `tokenResponse` switches. */
+export function tokenResponse(ctx: ProviderContext, req: ProviderRequest, p: TokenPayload): ProviderResponse {
+  const s = ctx.switches.tokenResponse;
+  const body: Record<string, unknown> = { access_token: p.access_token };
+  if (s.tokenType !== 'omit') body.token_type = s.tokenType;
+  if (p.expires_in !== null) {
+    if (s.expiresIn === 'number') body.expires_in = p.expires_in;
+    else if (s.expiresIn === 'string') body.expires_in = String(p.expires_in);
+    else body.expires = p.expires_in;
+  }
+  if (p.refresh_token) body.refresh_token = p.refresh_token;
+  const differs = p.granted.length !== p.requested.length || p.granted.some((g) => !p.requested.includes(g));
+  if (s.scope === 'always' || (s.scope === 'if-different' && differs)) body.scope = p.granted.join(ctx.switches.scopes.delimiter);
+  if (p.id_token) body.id_token = p.id_token;
+  Object.assign(body, s.extraFields);
+  return encode(ctx, req, 200, body, {});
+}
+
+/**
+ * An OAuth error (RFC 6749 §5.2) in the provider's error style: RFC JSON, Facebook's
+ * `{error:{message,type,code}}` body, or GitHub's RFC codes in an HTTP 200 body.
+ */
+export function oauthError(
+  ctx: ProviderContext,
+  req: ProviderRequest,
+  error: string,
+  description: string,
+  status = 400,
+  headers: Record<string, string> = {},
+): ProviderResponse {
+  const style = ctx.switches.errors.style;
+  const noStore = ctx.switches.tokenResponse.noStore ? NO_STORE : {};
+  if (style === 'facebook') {
+    const body = { error: { message: description, type: 'OAuthException', code: 100, fbtrace_id: 'AbCdEfGh' } };
+    const challenge = `OAuth "Facebook Platform" "${error}" "${description.replace(/"/g, "'")}"`;
+    return json(status === 401 ? 401 : 400, body, { ...noStore, 'www-authenticate': challenge });
+  }
+  const body = { error, error_description: description };
+  if (style === 'github') return encode(ctx, req, 200, { ...body, error_uri: 'https://docs.example/oauth-errors' }, {});
+  return json(status, body, { ...noStore, ...headers });
+}

@@ -1,0 +1,108 @@
+/**
+ * The result model shared by every producer (scenario runs, `verify`) and every
+ * reporter (console, JUnit, JSON, HTML). Producers fill it; reporters only read it.
+ *
+ * Secrets never reach this model in clear: every exchange is redacted before it is
+ * stored here (see `src/redaction`).
+ */
+
+/** Outcome of one case (a scenario, or a conformance check). */
+export type Verdict = 'passed' | 'failed' | 'skipped' | 'expected-failure' | 'fixed';
+
+/** Severity of a finding: MUST → fail, SHOULD → warning, MAY/INFO → info. */
+export type Severity = 'fail' | 'warning' | 'info';
+
+/** One HTTP request/response pair as observed on the wire (already redacted). */
+export interface Exchange {
+  /** Sequence number within the case, from 1. */
+  seq: number;
+  /** Who sent the request: the user agent (browser), the client, or the harness itself. */
+  from: 'user-agent' | 'client' | 'harness';
+  /** Who answered: the authorization server, the resource server (API), or the client's callback. */
+  to: 'authorization-server' | 'resource-server' | 'client' | 'other';
+  /** Logical endpoint name when known: `token`, `authorize`, `revocation`, `api`, … */
+  endpoint?: string;
+  /** Step of the scenario (or check id) during which this exchange happened. */
+  step?: string;
+  request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: string;
+  };
+  response: {
+    status: number;
+    headers: Record<string, string>;
+    body?: string;
+  };
+  /** Milliseconds on the harness clock (virtual time), for ordering only. */
+  at?: number;
+}
+
+/** A recognised cause of a failure (or a warning-level observation), with its fix. */
+export interface DiagnosisResult {
+  /** Stable id, e.g. `credentials-wrong-placement`. */
+  id: string;
+  level: 'error' | 'warning';
+  title: string;
+  cause: string;
+  fix: string[];
+  /** Exchange sequence numbers that show the evidence. */
+  evidence?: number[];
+}
+
+/** One failed or passed expectation (scenarios) or assertion (checks). */
+export interface ExpectationResult {
+  /** Where it comes from, e.g. `steps[2].expect.response.status` or a spec id. */
+  path: string;
+  passed: boolean;
+  message: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+/** A step of a scenario, or a phase of a check. */
+export interface StepResult {
+  name: string;
+  passed: boolean;
+  expectations: ExpectationResult[];
+  /** Free text the step produced (client reaction, error code). */
+  detail?: string;
+}
+
+/** One case: a scenario run against a target with a client, or one conformance check. */
+export interface CaseResult {
+  /** Scenario id (file name) or check id (e.g. `AS-TOK-NOSTORE`). */
+  id: string;
+  title: string;
+  kind: 'scenario' | 'check';
+  /** e.g. `mock:docusign-like`, `container:oidc-provider`, `http://127.0.0.1:4000`. */
+  target: string;
+  /** e.g. `reference`, `command:./my-client`, `requests-oauthlib`. */
+  client?: string;
+  verdict: Verdict;
+  /** For checks: MUST → fail, SHOULD → warning, MAY/INFO → info. */
+  severity?: Severity;
+  /** Spec reference, e.g. `RFC 6749 §5.1`. */
+  specRef?: string;
+  /** Why it was skipped, or the one-line failure summary. */
+  message?: string;
+  durationMs: number;
+  steps: StepResult[];
+  exchanges: Exchange[];
+  diagnoses: DiagnosisResult[];
+  /** Structured warnings raised by the client (reference client) during the case. */
+  warnings?: { code: string; message: string }[];
+}
+
+/** A whole run: what `oauth-harness run` or `verify` produced. */
+export interface RunResult {
+  schemaVersion: 1;
+  tool: 'oauth-harness';
+  command: 'run' | 'verify';
+  startedAt: string;
+  durationMs: number;
+  seed?: number;
+  cases: CaseResult[];
+  summary: { total: number; passed: number; failed: number; skipped: number; expectedFailures: number; fixed: number };
+}

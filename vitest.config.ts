@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['node_modules', 'dist'],
+    testTimeout: 30_000,
+    hookTimeout: 600_000,
+    pool: 'forks',
+  },
+});
