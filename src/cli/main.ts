@@ -1,0 +1,83 @@
+/**
+ * The `oauth-harness` command line. User mistakes end with a one-line message (or one
+ * line per problem) and exit code 2, never a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { HarnessError } from '../errors/harness-error.js';
+import { red } from './console-output.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function program(): Command {
+  const p = new Command('oauth-harness')
+    .description('OAuth 2.0 conformance and integration test harness: provider quirks as scenario files, run against mock providers and real servers.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  p.command('run')
+    .description('run scenario files (default: the built-in catalog) and write reports')
+    .argument('[paths...]', 'scenario files or folders')
+    .option('--grep <pattern>', 'only scenarios whose id, title or tag matches')
+    .option('--seed <n>', 'seed for generated users and data', '1')
+    .option('--bail', 'stop at the first failed scenario')
+    .option('--report <list>', 'reports to write: junit,json', 'junit,json')
+    .option('--out <dir>', 'folder for reports', 'reports')
+    .action(async (paths: string[], o) => {
+      const { runCommand } = await import('./commands/run.js');
+      process.exitCode = await runCommand(paths, o);
+    });
+
+  p.command('serve')
+    .description('serve mock providers on 127.0.0.1, one issuer per profile at /<profile>')
+    .addOption(new Option('--profile <name>', 'profile to serve (repeatable)').argParser(collect).default([]))
+    .option('--port <n>', 'port (0 = any free port)', '8900')
+    .option('--host <addr>', 'address to bind', '127.0.0.1')
+    .option('--json', 'print the issuers and credentials as one JSON line')
+    .option('--seed <n>', 'seed for generated client secrets and users', '1')
+    .addOption(new Option('--redirect-uri <uri>', 'register an extra redirect URI for every client (repeatable)').argParser(collect).default([]))
+    .action(async (o) => {
+      const { serveCommand, printServeInfo } = await import('./commands/serve.js');
+      const { close, info } = await serveCommand(o);
+      printServeInfo(info, o.json === true);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await close();
+    });
+
+  p.command('schema')
+    .description('print the JSON Schema of scenario files')
+    .action(async () => {
+      const { schemaText } = await import('./commands/schema.js');
+      process.stdout.write(schemaText());
+    });
+
+  p.command('profiles')
+    .description('list the built-in provider profiles and what each imitates')
+    .action(async () => {
+      const { listProfiles, loadProfile } = await import('../../mocks/profiles.js');
+      for (const name of listProfiles()) process.stdout.write(`${name.padEnd(24)} ${loadProfile(name).imitates}\n`);
+    });
+  return p;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (e instanceof HarnessError) {
+      process.stderr.write(`${red('error:')} ${e.message}\n`);
+      for (const line of e.problems) process.stderr.write(`  ${line}\n`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    throw e;
+  }
+}

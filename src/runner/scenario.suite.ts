@@ -1,0 +1,36 @@
+/**
+ * The vitest test file behind `oauth-harness run`: one vitest test per scenario. The
+ * scenario files and the seed come from the main process through `provide`/`inject`;
+ * each test's `CaseResult` goes back through the task's `meta`.
+ */
+import { afterAll, beforeAll, inject, test } from 'vitest';
+import { startMsw, type MswMount } from '../../mocks/transports/msw.js';
+import type { CaseResult } from '../results/model.js';
+import { loadScenarios } from '../scenario/load.js';
+import { MSW_ORIGIN, runScenario } from './run-scenario.js';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    oauthHarnessScenarioFiles: string[];
+    oauthHarnessSeed: number;
+  }
+  interface TaskMeta {
+    oauthHarness?: CaseResult;
+  }
+}
+
+const scenarios = loadScenarios(inject('oauthHarnessScenarioFiles'));
+const seed = inject('oauthHarnessSeed');
+let msw: MswMount;
+beforeAll(() => {
+  msw = startMsw([MSW_ORIGIN]);
+});
+afterAll(() => msw?.close());
+
+for (const scenario of scenarios) {
+  test(scenario.id, async ({ task }) => {
+    const result = await runScenario(scenario, { seed, msw });
+    task.meta.oauthHarness = result;
+    if (result.verdict === 'failed') throw new Error(result.message ?? 'scenario failed');
+  });
+}

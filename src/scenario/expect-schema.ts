@@ -1,0 +1,67 @@
+/**
+ * What a scenario step may expect: what the client sent, what the provider answered,
+ * which tokens the client holds, and how the client reacted.
+ */
+import { z } from 'zod';
+
+/** A literal, `present`, `absent`, or a `/regex/`. */
+export const matcher = z.union([z.string(), z.number(), z.boolean()]);
+export type Matcher = z.infer<typeof matcher>;
+
+export const credentialPlacement = z.enum(['basic', 'body', 'query', 'none', 'multiple']);
+
+export const expectSchema = z
+  .object({
+    /** How the client's operation ended. */
+    outcome: z.enum(['success', 'failure']).optional(),
+    /** The client's error code (an OAuth error code, or a harness code such as `state_mismatch`). */
+    error: z.string().optional(),
+    /** Warning codes the client must have raised during this step. */
+    warnings: z.array(z.string()).optional(),
+    /** Warning codes the client must NOT have raised. */
+    noWarnings: z.array(z.string()).optional(),
+    /** Whether the provider redirected back to the client (connect steps). */
+    redirect: z.enum(['issued', 'none']).optional(),
+    /** What the client sent (the last request of this step to `endpoint`). */
+    request: z
+      .object({
+        endpoint: z.string().optional(),
+        method: z.string().optional(),
+        credentials: credentialPlacement.optional(),
+        params: z.record(z.string(), matcher).optional(),
+        headers: z.record(z.string(), matcher).optional(),
+        /** How many requests this step sent to `endpoint`. */
+        count: z.number().int().nonnegative().optional(),
+      })
+      .strict()
+      .optional(),
+    /** What the provider answered (to that same request). */
+    response: z
+      .object({
+        status: z.number().int().optional(),
+        error: z.string().optional(),
+        headers: z.record(z.string(), matcher).optional(),
+        body: z.record(z.string(), matcher).optional(),
+      })
+      .strict()
+      .optional(),
+    /** What the client holds after the step. */
+    tokens: z
+      .object({
+        access: z.enum(['present', 'absent']).optional(),
+        refresh: z.enum(['present', 'absent']).optional(),
+        /** `never`, or a duration such as `8h`, `3600s`. */
+        expires: z.string().optional(),
+        scopes: z.array(z.string()).optional(),
+        /** Whether the refresh token changed during this step (rotation). */
+        refreshRotated: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    /** Diagnosis ids that must be raised on this step's exchange. */
+    diagnoses: z.array(z.string()).optional(),
+    /** Diagnosis ids that must NOT be raised. */
+    noDiagnoses: z.array(z.string()).optional(),
+  })
+  .strict();
+export type StepExpect = z.infer<typeof expectSchema>;
