@@ -1,0 +1,53 @@
+/**
+ * What the Glewlwyd container is provisioned with.
+ */
+
+/** The confidential client; it may use client_secret_basic or client_secret_post. */
+export interface GlewlwydClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+}
+
+/** The test user, who signs in through Glewlwyd's login API. */
+export interface GlewlwydUser {
+  username: string;
+  password: string;
+  name?: string;
+  email?: string;
+}
+
+/** Token lifetimes in seconds. */
+export interface GlewlwydTtl {
+  accessToken: number;
+  refreshToken: number;
+  code: number;
+}
+
+/** Everything provisioned after the server starts. */
+export interface GlewlwydSettings {
+  /** OIDC plugin instance name; the issuer is `<base>/api/<pluginName>`. */
+  pluginName: string;
+  /** The non-OIDC scope the client may request, e.g. for client_credentials. */
+  scope: string;
+  client: GlewlwydClient;
+  user: GlewlwydUser;
+  /** One-time-use refresh tokens (`refresh-token-one-use: always`). */
+  rotateRefreshTokens: boolean;
+  ttl: GlewlwydTtl;
+}
+
+/** Redirect URI of the default client unless `withRedirectUri` sets one. */
+export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:8080/callback';
+
+/** Defaults: plugin `oidc`, scope `harness`, `harness-client`, user `alice`, short lifetimes. */
+export function defaultGlewlwydSettings(): GlewlwydSettings {
+  return {
+    pluginName: 'oidc',
+    scope: 'harness',
+    client: { clientId: 'harness-client', clientSecret: 'harness-client-secret-0123456789abcdef', redirectUris: [DEFAULT_REDIRECT_URI] },
+    user: { username: 'alice', password: 'alice-password', name: 'Alice Example', email: 'alice@example.test' },
+    rotateRefreshTokens: false,
+    ttl: { accessToken: 300, refreshToken: 3600, code: 60 },
+  };
+}

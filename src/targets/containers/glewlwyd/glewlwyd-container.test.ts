@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { containerTestsEnabled } from '../runtime.js';
+import { GlewlwydContainer, type StartedGlewlwydContainer } from './glewlwyd-container.js';
+import { glewlwydAuthorize } from './glewlwyd-login.js';
+
+const run = await containerTestsEnabled('glewlwyd container');
+
+type Json = Record<string, unknown>;
+
+function basic(id: string, secret: string): string {
+  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+}
+
+async function token(server: StartedGlewlwydContainer, params: Record<string, string>, secret = server.getClient().clientSecret): Promise<Response> {
+  return fetch(`${server.getIssuer()}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(server.getClient().clientId, secret) },
+    body: new URLSearchParams(params),
+  });
+}
+
+async function codeFlowTokens(server: StartedGlewlwydContainer): Promise<Json> {
+  const client = server.getClient();
+  const user = server.getUser();
+  const callback = await glewlwydAuthorize({
+    issuer: server.getIssuer(),
+    clientId: client.clientId,
+    redirectUri: client.redirectUris[0]!,
+    username: user.username,
+    password: user.password,
+    scope: `openid ${server.getScope()}`,
+    params: { state: 'st-1', nonce: 'n-1' },
+  });
+  expect(callback.searchParams.get('state')).toBe('st-1');
+  const code = callback.searchParams.get('code');
+  expect(code).toBeTruthy();
+  const res = await token(server, { grant_type: 'authorization_code', code: code!, redirect_uri: client.redirectUris[0]! });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Json;
+}
+
+describe.runIf(run)('GlewlwydContainer', () => {
+  let server: StartedGlewlwydContainer;
+  beforeAll(async () => {
+    server = await new GlewlwydContainer().withRedirectUri('http://127.0.0.1:9/callback').start();
+  });
+  afterAll(async () => server?.stop());
+
+  it('serves the OIDC plugin discovery on 127.0.0.1 with the plugin URL as issuer', async () => {
+    const res = await fetch(`${server.getIssuer()}/.well-known/openid-configuration`);
+    expect(res.status).toBe(200);
+    const discovery = (await res.json()) as Json;
+    expect(server.getIssuer()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/oidc$/);
+    expect(discovery.issuer).toBe(server.getIssuer());
+    expect(discovery.token_endpoint).toBe(`${server.getIssuer()}/token`);
+    expect(discovery.introspection_endpoint).toBe(`${server.getIssuer()}/introspect`);
+  });
+
+  it('issues a client_credentials token with client_secret_basic and client_secret_post', async () => {
+    const basicRes = await token(server, { grant_type: 'client_credentials', scope: server.getScope() });
+    expect(basicRes.status).toBe(200);
+    // Glewlwyd spells the token type in lower case.
+    expect(await basicRes.json()).toMatchObject({ token_type: 'bearer', scope: server.getScope(), expires_in: 300 });
+    const { clientId, clientSecret } = server.getClient();
+    const postRes = await fetch(`${server.getIssuer()}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', scope: server.getScope(), client_id: clientId, client_secret: clientSecret }),
+    });
+    expect(postRes.status).toBe(200);
+  });
+
+  it('rejects a wrong client secret with 403 and no body, not RFC 6749 5.2 invalid_client', async () => {
+    const res = await token(server, { grant_type: 'client_credentials', scope: server.getScope() }, 'wrong-secret');
+    expect(res.status).toBe(403);
+    expect(await res.text()).toBe('');
+  });
+
+  it('runs the authorization code flow through the login API, and keeps the refresh token', async () => {
+    const tokens = await codeFlowTokens(server);
+    expect(tokens).toMatchObject({ token_type: 'bearer', scope: `openid ${server.getScope()}` });
+    expect(tokens.id_token).toEqual(expect.any(String));
+    const refreshToken = String(tokens.refresh_token);
+    const refreshed = await token(server, { grant_type: 'refresh_token', refresh_token: refreshToken });
+    expect(refreshed.status).toBe(200);
+    expect((await refreshed.json()) as Json).not.toHaveProperty('refresh_token');
+    expect((await token(server, { grant_type: 'refresh_token', refresh_token: refreshToken })).status).toBe(200);
+  });
+});
+
+describe.runIf(run)('GlewlwydContainer.withRotation(true)', () => {
+  let server: StartedGlewlwydContainer;
+  beforeAll(async () => {
+    server = await new GlewlwydContainer().withRotation(true).withTtl({ accessToken: 60 }).start();
+  });
+  afterAll(async () => server?.stop());
+
+  it('returns a new refresh token on refresh and rejects the used one', async () => {
+    const tokens = await codeFlowTokens(server);
+    expect(tokens.expires_in).toBe(60);
+    const first = await token(server, { grant_type: 'refresh_token', refresh_token: String(tokens.refresh_token) });
+    expect(first.status).toBe(200);
+    const rotated = (await first.json()) as Json;
+    expect(rotated.refresh_token).toEqual(expect.any(String));
+    expect(rotated.refresh_token).not.toBe(tokens.refresh_token);
+    const replay = await token(server, { grant_type: 'refresh_token', refresh_token: String(tokens.refresh_token) });
+    expect(replay.status).toBe(400);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * A real oidc-provider 9 authorization server in a container, built offline
+ * and run with host networking on 127.0.0.1.
+ *
+ * @example
+ * const server = await new OidcProviderContainer().withRotation(true).start();
+ * try {
+ *   await fetch(`${server.getIssuer()}/.well-known/openid-configuration`);
+ * } finally {
+ *   await server.stop();
+ * }
+ */
+import { GenericContainer, type StartedTestContainer } from 'testcontainers';
+import { DEFAULT_BASE_IMAGE } from '../image-build.js';
+import { assertPort, freeLoopbackPort, LoopbackHttpWait } from '../loopback.js';
+import {
+  confidentialClient,
+  DEFAULT_REDIRECT_URI,
+  DEFAULT_TTL,
+  DEFAULT_USER,
+  defaultClients,
+  serverConfig,
+  type OidcProviderClient,
+  type OidcProviderTtl,
+  type OidcProviderUser,
+} from './oidc-provider-config.js';
+import { oidcProviderImage } from './oidc-provider-image.js';
+
+export type { OidcProviderClient, OidcProviderTtl, OidcProviderUser } from './oidc-provider-config.js';
+
+/**
+ * Builder for an oidc-provider container. Without `withClient`, two
+ * registrations share one secret: `harness-client` (client_secret_basic) and
+ * `harness-client-post` (client_secret_post), each allowed authorization_code,
+ * refresh_token and client_credentials. Without `withUser`, the user is
+ * `alice` / `alice-password`. Refresh tokens rotate only with `withRotation(true)`.
+ */
+export class OidcProviderContainer {
+  private port?: number;
+  private baseImage = DEFAULT_BASE_IMAGE;
+  private readonly clients: OidcProviderClient[] = [];
+  private readonly users: OidcProviderUser[] = [];
+  private readonly redirectUris: string[] = [];
+  private rotation = false;
+  private ttl: OidcProviderTtl = { ...DEFAULT_TTL };
+  private startupTimeoutMs = 60_000;
+
+  /** Listen on this 127.0.0.1 port instead of a free one. */
+  withPort(port: number): this {
+    this.port = assertPort(port, 'OidcProviderContainer.withPort');
+    return this;
+  }
+
+  /** Build on another local base image (default `debian:bookworm-slim`). */
+  withBaseImage(name: string): this {
+    this.baseImage = name;
+    return this;
+  }
+
+  /** Register a client; the first call replaces the two default clients. */
+  withClient(client: Pick<OidcProviderClient, 'clientId' | 'clientSecret'> & Partial<OidcProviderClient>): this {
+    this.clients.push({ ...confidentialClient(client.clientId, 'client_secret_basic'), ...client });
+    return this;
+  }
+
+  /** Redirect URI for clients registered without one (default {@link DEFAULT_REDIRECT_URI}). */
+  withRedirectUri(uri: string): this {
+    this.redirectUris.push(uri);
+    return this;
+  }
+
+  /** Add a user; the first call replaces the default user `alice`. */
+  withUser(user: OidcProviderUser): this {
+    this.users.push(user);
+    return this;
+  }
+
+  /** Rotate refresh tokens on every use (the `rotating-refresh` profile). */
+  withRotation(enabled: boolean): this {
+    this.rotation = enabled;
+    return this;
+  }
+
+  /** Override artifact lifetimes in seconds, e.g. `{ AccessToken: 5 }`. */
+  withTtl(ttl: OidcProviderTtl): this {
+    this.ttl = { ...this.ttl, ...ttl };
+    return this;
+  }
+
+  /** How long to wait for discovery to answer (default 60 s). */
+  withStartupTimeout(ms: number): this {
+    this.startupTimeoutMs = ms;
+    return this;
+  }
+
+  /** Builds the image if needed, starts it and waits for discovery. */
+  async start(): Promise<StartedOidcProviderContainer> {
+    const port = this.port ?? (await freeLoopbackPort());
+    const redirectUris = this.redirectUris.length > 0 ? this.redirectUris : [DEFAULT_REDIRECT_URI];
+    const clients = (this.clients.length > 0 ? this.clients : defaultClients()).map((c) =>
+      c.redirectUris.length > 0 ? c : { ...c, redirectUris },
+    );
+    const users = this.users.length > 0 ? this.users : [DEFAULT_USER];
+    const settings = { port, clients, users, rotateRefreshTokens: this.rotation, ttl: this.ttl };
+    const { tag } = await oidcProviderImage(this.baseImage);
+    const issuer = `http://127.0.0.1:${port}`;
+    const container = await new GenericContainer(tag)
+      .withNetworkMode('host')
+      .withEnvironment({ OIDC_PROVIDER_CONFIG: serverConfig(settings) })
+      .withWaitStrategy(new LoopbackHttpWait(`${issuer}/.well-known/openid-configuration`))
+      .withStartupTimeout(this.startupTimeoutMs)
+      .start();
+    return new StartedOidcProviderContainer(container, issuer, clients, users);
+  }
+}
+
+/** A running oidc-provider; call `stop()` when done. */
+export class StartedOidcProviderContainer {
+  constructor(
+    private readonly container: StartedTestContainer,
+    private readonly issuer: string,
+    private readonly clients: OidcProviderClient[],
+    private readonly users: OidcProviderUser[],
+  ) {}
+
+  /** The issuer identifier, `http://127.0.0.1:<port>`. */
+  getIssuer(): string {
+    return this.issuer;
+  }
+
+  /** The first client, or the first one using `method` at the token endpoint. */
+  getClient(method?: OidcProviderClient['tokenEndpointAuthMethod']): OidcProviderClient {
+    const client = method ? this.clients.find((c) => c.tokenEndpointAuthMethod === method) : this.clients[0];
+    if (!client) throw new Error(`no client registered with token_endpoint_auth_method "${method}"`);
+    return client;
+  }
+
+  /** Every registered client. */
+  getClients(): OidcProviderClient[] {
+    return [...this.clients];
+  }
+
+  /** The first configured user. */
+  getUser(): OidcProviderUser {
+    return this.users[0]!;
+  }
+
+  /** Stops and removes the container. */
+  async stop(): Promise<void> {
+    await this.container.stop();
+  }
+}
