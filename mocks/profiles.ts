@@ -6,11 +6,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Faker, en } from '@faker-js/faker';
 import { parse } from 'yaml';
 import { packageRoot } from './package-root.js';
 import { createProvider, type MockProvider } from './provider/provider.js';
 import type { Clock } from './provider/clock.js';
+import { seededFaker } from './provider/faker.js';
 import { deepMerge } from './provider/merge.js';
 import { profileSchema, registeredClientSchema, type Profile, type RegisteredClient, type User } from './provider/switches.js';
 
@@ -46,7 +46,7 @@ export function loadProfile(name: string): Profile {
 
 /** Users alice, bob, carol with names, e-mails and passwords from the seed. */
 export function defaultUsers(seed: number): User[] {
-  const faker = new Faker({ locale: [en], seed });
+  const faker = seededFaker(seed);
   return DEFAULT_USERS.map((username) => ({
     username,
     password: faker.internet.password({ length: 16, memorable: false }),
@@ -57,7 +57,7 @@ export function defaultUsers(seed: number): User[] {
 
 /** The profile's clients, with secrets generated from the seed where the file gives none. */
 export function profileClients(profile: Profile, seed: number): RegisteredClient[] {
-  const faker = new Faker({ locale: [en], seed: seed + 7 });
+  const faker = seededFaker(seed + 7);
   const base = profile.clients.length ? profile.clients : [registeredClientSchema.parse({ client_id: DEFAULT_CLIENT_ID, redirect_uris: [DEFAULT_REDIRECT_URI] })];
   return base.map((c) => ({ ...c, client_secret: c.public ? null : (c.client_secret ?? faker.string.alphanumeric(32)) }));
 }
@@ -80,8 +80,8 @@ export function buildProvider(o: BuildOptions): MockProvider {
   const seed = o.seed ?? 1;
   const clients = profileClients(profile, seed);
   for (const change of o.clients ?? []) {
-    const i = clients.findIndex((c) => c.client_id === (change.client_id ?? DEFAULT_CLIENT_ID));
-    if (i >= 0) clients[i] = { ...clients[i]!, ...change };
+    const i = clients.findIndex((c) => c.client_id === (change.client_id ?? clients[0]?.client_id));
+    if (i >= 0) clients[i] = { ...clients[i]!, ...change, ...(change.public ? { client_secret: null } : {}) };
     else clients.push(registeredClientSchema.parse(change));
   }
   return createProvider({

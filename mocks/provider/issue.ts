@@ -23,8 +23,9 @@ export interface IssueInput {
 export async function issueTokens(ctx: ProviderContext, input: IssueInput): Promise<TokenPayload> {
   const now = ctx.clock.now();
   const expiresAt = input.lifetime === null ? null : now + input.lifetime * 1000;
+  const scopes = ctx.store.sharedScopes(input.granted);
   let access = randomToken('at_');
-  ctx.store.accessTokens.set(access, { clientId: input.clientId, grantId: input.grantId, username: input.username, scopes: input.granted, expiresAt, revoked: false });
+  ctx.store.accessTokens.set(access, { clientId: input.clientId, grantId: input.grantId, username: input.username, scopes, expiresAt, revoked: false });
   let refresh: string | undefined;
   if (input.withRefresh && input.grantId) {
     refresh = randomToken('rt_');
@@ -32,7 +33,7 @@ export async function issueTokens(ctx: ProviderContext, input: IssueInput): Prom
     ctx.store.refreshTokens.set(refresh, {
       grantId: input.grantId,
       clientId: input.clientId,
-      scopes: input.granted,
+      scopes,
       expiresAt: rtLife === null ? null : now + rtLife * 1000,
       revoked: false,
       rotatedAt: null,

@@ -19,7 +19,7 @@ import { deepMerge } from './merge.js';
 import { errorPage } from './pages.js';
 import { api, userinfo } from './resource/api.js';
 import { createResourceData } from './resource/data.js';
-import { ProviderStore } from './store.js';
+import { pairKey, ProviderStore } from './store.js';
 import { switchesSchema, type RegisteredClient, type Switches, type User } from './switches.js';
 
 type Handler = (ctx: ProviderContext, req: ProviderRequest) => ProviderResponse | Promise<ProviderResponse>;
@@ -135,7 +135,8 @@ export function createProvider(options: ProviderOptions): MockProvider {
           response: res,
         };
         exchanges.push(e);
-        if (exchanges.length > limit) exchanges.splice(0, exchanges.length - limit);
+        // shift() drops the oldest in O(1); splice(0, 1) moved the whole array on every request.
+        while (exchanges.length > limit) exchanges.shift();
         for (const l of listeners) l(e);
       }
       return res;
@@ -157,6 +158,8 @@ export function createProvider(options: ProviderOptions): MockProvider {
           n++;
         }
       }
+      // The user's grants swept after their refresh tokens expired still mark "refresh token issued".
+      for (const id of clientId ? [clientId] : ctx.clients.keys()) ctx.store.refreshIssuedTo.delete(pairKey(id, username));
       return n;
     },
     reset() {

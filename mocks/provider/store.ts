@@ -67,6 +67,7 @@ export interface Interaction {
 }
 
 const SWEEP_EVERY = 4096;
+const SHARED_SCOPE_LISTS = 256;
 
 export class ProviderStore {
   readonly codes = new Map<string, CodeRecord>();
@@ -77,8 +78,25 @@ export class ProviderStore {
   /** `clientId \0 username` pairs whose refresh token was issued and not yet revoked. */
   readonly refreshIssuedTo = new Set<string>();
   private inserts = 0;
+  /** Scope lists shared by stored tokens, by their space-joined value. */
+  private readonly scopeLists = new Map<string, string[]>();
 
   constructor(private readonly now: () => number) {}
+
+  /**
+   * The scope list to store with a token: one shared copy per distinct list (the first
+   * 256), instead of the request's own array. Tokens never change their scopes; the
+   * request's array (from `filter`, with room for 16 entries) and its strings were
+   * two thirds of a stored token's memory.
+   */
+  sharedScopes(scopes: string[]): string[] {
+    const key = scopes.join(' ');
+    const hit = this.scopeLists.get(key);
+    if (hit) return hit;
+    const copy = scopes.slice();
+    if (this.scopeLists.size < SHARED_SCOPE_LISTS) this.scopeLists.set(key, copy);
+    return copy;
+  }
 
   /** Call after each insert; sweeps expired state every few thousand inserts. */
   touch(): void {
@@ -98,7 +116,9 @@ export class ProviderStore {
     }
     for (const v of this.accessTokens.values()) if (v.grantId) live.add(v.grantId);
     for (const v of this.codes.values()) live.add(v.grantId);
-    for (const [k, g] of this.grants) if (!live.has(k) && (g.revoked || !g.withRefresh)) this.grants.delete(k);
+    // A grant nothing refers to any more is dead, even one that had a refresh token (it expired):
+    // keeping those grew memory without bound. `refreshIssuedTo` keeps "issued once" (Google).
+    for (const k of this.grants.keys()) if (!live.has(k)) this.grants.delete(k);
   }
 
   /** Revokes a grant and everything issued under it. */

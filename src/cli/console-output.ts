@@ -1,17 +1,22 @@
 /**
- * What `run` and `verify` print: a line per case as it finishes, failed expectations
- * with their diagnoses (title, cause, fix), warnings, and a summary. Everything printed
+ * What `run` and `verify` print: a line per case as it finishes; for a failure the failed
+ * expectations, then each diagnosis (title, cause, fix, evidence); for a passing case its
+ * warning-level diagnoses; and a summary CI log readers recognise. Everything printed
  * here comes from redacted results.
  */
-import type { CaseResult, RunResult } from '../results/model.js';
+import type { CaseResult, DiagnosisResult, RunResult } from '../results/model.js';
 
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (s: string) => (tty ? `\u001b[${code}m${s}\u001b[0m` : s);
 export const red = paint(31);
 export const green = paint(32);
 export const yellow = paint(33);
+export const cyan = paint(36);
 export const dim = paint(2);
 export const bold = paint(1);
+
+type Out = (s: string) => void;
+const stdout: Out = (s) => process.stdout.write(`${s}\n`);
 
 const MARK: Record<CaseResult['verdict'], string> = {
   passed: green('✓'),
@@ -21,31 +26,76 @@ const MARK: Record<CaseResult['verdict'], string> = {
   fixed: red('!'),
 };
 
+function evidenceLine(c: CaseResult, d: DiagnosisResult): string | undefined {
+  if (!d.evidence?.length) return undefined;
+  const bySeq = new Map(c.exchanges.map((e) => [e.seq, e]));
+  return d.evidence
+    .slice(0, 4)
+    .map((n) => {
+      const e = bySeq.get(n);
+      if (!e) return `#${n}`;
+      let path = e.request.url;
+      try {
+        path = new URL(e.request.url).pathname;
+      } catch {
+        /* keep it */
+      }
+      return `#${n} ${e.request.method} ${path} → ${e.response.status}`;
+    })
+    .join('; ')
+    .concat(d.evidence.length > 4 ? `; … ${d.evidence.length - 4} more` : '');
+}
+
+/** One diagnosis: title, cause, numbered fix steps, evidence. */
+export function printDiagnosis(c: CaseResult, d: DiagnosisResult, out: Out = stdout): void {
+  const head = d.level === 'warning' ? yellow(`⚠ warning [${d.id}]`) : red(`diagnosis [${d.id}]`);
+  out(`    ${head} ${bold(d.title)}`);
+  out(`      ${dim('cause:')} ${d.cause}`);
+  out(`      ${dim('fix:')}`);
+  d.fix.forEach((f, i) => out(`        ${i + 1}. ${f}`));
+  const ev = evidenceLine(c, d);
+  if (ev) out(`      ${dim(`evidence: ${ev}`)}`);
+}
+
 /** One line per finished case, then details for failures and warnings. */
-export function printCase(c: CaseResult, out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): void {
+export function printCase(c: CaseResult, out: Out = stdout): void {
   const label = c.kind === 'check' ? `${c.id} ${dim(c.title)}` : `${c.id} ${dim(`(${c.target}, ${c.durationMs} ms)`)}`;
-  const tag = c.verdict === 'expected-failure' ? dim(' [expected failure]') : c.verdict === 'fixed' ? red(' [listed as expected failure, but passed]') : c.verdict === 'skipped' && c.message ? dim(` skipped: ${c.message}`) : '';
+  const tag =
+    c.verdict === 'expected-failure'
+      ? dim(` [expected failure${c.expectedFailureReason ? `: ${c.expectedFailureReason}` : ''}]`)
+      : c.verdict === 'fixed'
+        ? red(` [listed as an expected failure${c.expectedFailureReason ? ` (${c.expectedFailureReason})` : ''}, but it passed: remove it from the list]`)
+        : c.verdict === 'skipped' && c.message
+          ? dim(` skipped: ${c.message}`)
+          : '';
   out(`${MARK[c.verdict]} ${label}${tag}`);
   if (c.verdict === 'failed') {
-    const failed = c.steps.flatMap((s) => s.expectations.filter((x) => !x.passed));
-    for (const x of failed.slice(0, 5)) out(`    ${red('expected')} ${x.path}: ${x.message}`);
-    if (failed.length > 5) out(dim(`    … and ${failed.length - 5} more`));
-    if (!failed.length && c.message) out(`    ${red(c.message)}`);
+    if (c.kind === 'scenario') out(`    ${dim(c.title)}`);
+    for (const s of c.steps) {
+      const failed = s.expectations.filter((x) => !x.passed);
+      if (!failed.length) continue;
+      out(`    ${red('✗')} ${bold(s.name)}${s.detail && s.detail !== 'ok' ? dim(` — ${s.detail}`) : ''}`);
+      for (const x of failed.slice(0, 5)) out(`        ${red('expected')} ${x.path}: ${x.message}`);
+      if (failed.length > 5) out(dim(`        … and ${failed.length - 5} more`));
+    }
+    if (!c.steps.some((s) => s.expectations.some((x) => !x.passed)) && c.message) out(`    ${red(c.message)}`);
   }
-  const shown = c.verdict === 'failed' ? c.diagnoses : c.diagnoses.filter((d) => d.level === 'warning');
-  for (const d of shown) {
-    const head = d.level === 'warning' ? yellow(`warning [${d.id}]`) : red(`diagnosis [${d.id}]`);
-    out(`    ${head} ${bold(d.title)}`);
-    out(`      cause: ${d.cause}`);
-    d.fix.forEach((f, i) => out(`      fix ${i + 1}: ${f}`));
-  }
+  const shown = c.verdict === 'failed' ? c.diagnoses : c.verdict === 'skipped' || c.verdict === 'expected-failure' ? [] : c.diagnoses.filter((d) => d.level === 'warning');
+  for (const d of shown) printDiagnosis(c, d, out);
 }
 
 /** The closing summary, in a form CI log readers recognise (`N passed, N failed`). */
-export function printSummary(run: RunResult, written: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): void {
+export function printSummary(run: RunResult, written: string[], out: Out = stdout): void {
   const s = run.summary;
   out('');
   if (written.length) out(dim(`reports: ${written.join(', ')}`));
-  const extra = [s.skipped ? `${s.skipped} skipped` : '', s.expectedFailures ? `${s.expectedFailures} expected failures` : ''].filter(Boolean);
-  out(`${s.failed ? red(`${s.passed} passed, ${s.failed} failed`) : green(`${s.passed} passed, ${s.failed} failed`)}${extra.length ? `, ${extra.join(', ')}` : ''} ${dim(`(${s.total} ${run.command === 'run' ? 'scenarios' : 'checks'} in ${(run.durationMs / 1000).toFixed(1)} s)`)}`);
+  const warned = run.cases.filter((c) => c.diagnoses.some((d) => d.level === 'warning')).length;
+  const extra = [
+    s.skipped ? `${s.skipped} skipped` : '',
+    s.expectedFailures ? `${s.expectedFailures} expected failure${s.expectedFailures > 1 ? 's' : ''}` : '',
+    s.fixed ? red(`${s.fixed} listed as expected failure but passed`) : '',
+    warned ? yellow(`${warned} with warnings`) : '',
+  ].filter(Boolean);
+  const head = `${s.passed} passed, ${s.failed} failed`;
+  out(`${s.failed ? red(head) : green(head)}${extra.length ? `, ${extra.join(', ')}` : ''} ${dim(`(${s.total} ${run.command === 'run' ? 'scenarios' : 'checks'} in ${(run.durationMs / 1000).toFixed(1)} s)`)}`);
 }

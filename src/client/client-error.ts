@@ -3,6 +3,7 @@
  * code from the provider, or one of the harness's own) and a one-line message.
  */
 import * as oauth from 'oauth4webapi';
+import { oauthErrorCode } from '../observe/wire.js';
 
 /** Harness codes for reactions that are not OAuth error codes. */
 export type ClientReactionCode =
@@ -48,6 +49,8 @@ export async function toClientError(err: unknown): Promise<ClientError> {
     if (err.code === oauth.RESPONSE_IS_NOT_JSON || err.code === oauth.RESPONSE_IS_NOT_CONFORM) {
       if (res && (res.status === 404 || type.includes('html'))) return new ClientError('endpoint_not_oauth', `the endpoint answered ${res.status} ${type || 'without a content type'} instead of OAuth JSON`, res.status);
       if (err.code === oauth.RESPONSE_IS_NOT_JSON) return new ClientError('token_response_not_json', `the token response is not JSON (content-type "${type}")`, res?.status);
+      const shaped = res && (await nonRfcError(res));
+      if (shaped) return new ClientError(shaped.code, `${shaped.code}: ${shaped.message} (an error body not shaped as RFC 6749 §5.2)`, res.status);
       return new ClientError('unexpected_response', `unexpected HTTP status ${res?.status ?? '?'} without an OAuth error body`, res?.status);
     }
     if (/"state"/.test(err.message)) return new ClientError('state_mismatch', err.message);
@@ -55,4 +58,21 @@ export async function toClientError(err: unknown): Promise<ClientError> {
   }
   if (err instanceof TypeError) return new ClientError('network_error', `request failed: ${err.message}`);
   return new ClientError('unexpected_response', (err as Error)?.message ?? String(err));
+}
+
+/** An error code in a body that is not RFC-shaped (Facebook's `{error:{message,type}}` plus its challenge). */
+async function nonRfcError(res: Response): Promise<{ code: string; message: string } | undefined> {
+  const body = await res.clone().text().catch(() => '');
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => (headers[k] = v));
+  const code = oauthErrorCode({ status: res.status, headers, body });
+  if (!code) return undefined;
+  let message = 'no description';
+  try {
+    const e = (JSON.parse(body) as { error?: { message?: unknown } }).error;
+    if (typeof e?.message === 'string') message = e.message;
+  } catch {
+    /* not JSON: keep the default */
+  }
+  return { code, message };
 }

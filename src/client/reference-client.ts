@@ -9,6 +9,7 @@
  * once, stores a rotated refresh token atomically, gives up on `invalid_grant` (asks for
  * a new login), revokes on disconnect (RFC 7009), and warns about what will bite later.
  */
+import { createHash } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
 import { ClientError, toClientError } from './client-error.js';
 import { clientAuth, placementFetch, type Placement } from './placement.js';
@@ -16,7 +17,8 @@ import { missingRefreshCase, missingRefreshWarning, type ClientWarning } from '.
 
 export type ClientFault =
   | 'ignore-state' | 'no-retry' | 'no-refresh' | 'no-revoke-on-disconnect' | 'keep-old-refresh-token'
-  | 'retry-invalid-grant' | 'no-pkce' | 'drop-redirect-uri-at-token' | 'send-credentials-twice' | 'no-basic-encoding';
+  | 'retry-invalid-grant' | 'no-pkce' | 'drop-redirect-uri-at-token' | 'send-credentials-twice' | 'no-basic-encoding'
+  | 'ignore-granted-scope' | 'bearer-in-query' | 'trust-http-200';
 
 export interface ReferenceClientConfig {
   /** The provider's issuer, for metadata discovery (optional, like most integration pages). */
@@ -144,7 +146,7 @@ export class ReferenceClient {
     if (this.config.scopes.length) url.searchParams.set('scope', this.config.scopes.join(this.config.scopeDelimiter));
     url.searchParams.set('state', state);
     if (verifier) {
-      url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier));
+      url.searchParams.set('code_challenge', s256(verifier));
       url.searchParams.set('code_challenge_method', 'S256');
     }
     for (const [k, v] of Object.entries(this.config.authorizationParams)) url.searchParams.set(k, v);
@@ -160,8 +162,9 @@ export class ReferenceClient {
     try {
       const as = this.as();
       const params = oauth.validateAuthResponse(as, this.client, new URL(callbackUrl), this.has('ignore-state') ? oauth.skipStateCheck : pending.state);
-      const redirectUri = this.has('drop-redirect-uri-at-token') ? '' : this.config.redirectUri;
-      const res = await oauth.authorizationCodeGrantRequest(as, this.client, this.auth, params, redirectUri, pending.verifier ?? oauth.nopkce, this.options());
+      const opts = this.options();
+      if (this.has('drop-redirect-uri-at-token')) opts[oauth.customFetch] = withoutRedirectUri(this.fetchFn);
+      const res = await oauth.authorizationCodeGrantRequest(as, this.client, this.auth, params, this.config.redirectUri, pending.verifier ?? oauth.nopkce, opts);
       const body = await this.checkedTokenResponse(res);
       const tokens = this.store(body, undefined);
       this.afterConnect(pending.user, body, tokens);
@@ -193,7 +196,7 @@ export class ReferenceClient {
 
   /** Reads a token response, treating an `error` in an HTTP 200 body as the error it is (GitHub). */
   private async checkedTokenResponse(res: Response, kind: 'code' | 'refresh' | 'cc' = 'code'): Promise<oauth.TokenEndpointResponse> {
-    if (res.status === 200 && (res.headers.get('content-type') ?? '').includes('json')) {
+    if (res.status === 200 && !this.has('trust-http-200') && (res.headers.get('content-type') ?? '').includes('json')) {
       const peek = (await res.clone().json().catch(() => ({}))) as Record<string, unknown>;
       if (typeof peek.error === 'string') {
         this.warnings.push({ code: 'error-with-http-200', message: `the provider answered the error "${peek.error}" with HTTP 200` });
@@ -208,7 +211,7 @@ export class ReferenceClient {
 
   private store(body: oauth.TokenEndpointResponse, previous: TokenSet | undefined): TokenSet {
     const split = (s: string) => s.split(/[ ,]+/).filter(Boolean);
-    const scopes = body.scope !== undefined ? split(body.scope) : (previous?.scopes ?? this.config.scopes);
+    const scopes = body.scope !== undefined && !this.has('ignore-granted-scope') ? split(body.scope) : (previous?.scopes ?? this.config.scopes);
     const keepOld = this.has('keep-old-refresh-token') && previous?.refreshToken;
     const tokens: TokenSet = {
       accessToken: body.access_token,
@@ -266,8 +269,13 @@ export class ReferenceClient {
   async callApi(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; auth?: 'bearer' | 'none' } = {}): Promise<Response> {
     const send = (token?: string) => {
       const headers = new Headers(init.headers);
-      if (token) headers.set('authorization', `Bearer ${token}`);
-      return this.fetchFn(url, { method: init.method ?? 'GET', headers, ...(init.body !== undefined ? { body: init.body } : {}) });
+      let target = url;
+      if (token && this.has('bearer-in-query')) {
+        const u = new URL(url);
+        u.searchParams.set('access_token', token);
+        target = u.toString();
+      } else if (token) headers.set('authorization', `Bearer ${token}`);
+      return this.fetchFn(target, { method: init.method ?? 'GET', headers, ...(init.body !== undefined ? { body: init.body } : {}) });
     };
     if (init.auth === 'none') return send();
     if (!this.tokens) throw new ClientError(this.broken ? 'reconnect_required' : 'not_connected', 'no access token: connect a user first');
@@ -309,4 +317,19 @@ export class ReferenceClient {
   dropTokens(): void {
     this.tokens = undefined;
   }
+}
+
+/** The `drop-redirect-uri-at-token` fault: removes `redirect_uri` from a token request's form body. */
+function withoutRedirectUri(next: (url: string, init: RequestInit) => Promise<Response>): (url: string, init: RequestInit) => Promise<Response> {
+  return (url, init) => {
+    if (typeof init.body !== 'string' && !(init.body instanceof URLSearchParams)) return next(url, init);
+    const form = new URLSearchParams(init.body);
+    form.delete('redirect_uri');
+    return next(url, { ...init, body: form.toString() });
+  };
+}
+
+/** The S256 code challenge (RFC 7636 §4.2), computed synchronously: WebCrypto's async digest costs a thread-pool round trip per login. */
+function s256(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
 }

@@ -28,6 +28,8 @@ export interface Diagnosis {
   id: string;
   level: 'error' | 'warning';
   title: string;
+  /** The specification the diagnosis rests on, e.g. `RFC 6749 §2.3.1`. */
+  specRef?: string;
   /** The generic fix: the steps a user takes. */
   fix: string[];
   detect(input: DiagnoseInput): Finding | undefined;

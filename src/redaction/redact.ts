@@ -14,21 +14,27 @@ export function fingerprint(value: string): string {
   return `[redacted:${createHash('sha256').update(value).digest('hex').slice(0, 8)}]`;
 }
 
+/**
+ * The ways a value can appear in recorded text: raw, percent-encoded (URLs), form-encoded
+ * (bodies: space as `+`, `!'()*~` escaped), JSON-escaped, and base64 (inside a Basic header).
+ */
+export function spellings(v: string): string[] {
+  const forms = new Set([v, encodeURIComponent(v), new URLSearchParams({ x: v }).toString().slice(2), JSON.stringify(v).slice(1, -1)]);
+  return [...forms].filter((f) => f.length >= 4);
+}
+
 /** Collects secret values seen in parameters, JSON bodies and headers, to sweep them anywhere else. */
 export class SecretSet {
   private readonly values = new Set<string>();
   add(value: string | undefined | null): void {
     if (value && value.length >= 4) this.values.add(value);
   }
-  /** Replaces every known secret in a text (longest first). */
+  /** Replaces every known secret in a text (longest first), raw and in its encoded spellings. */
   sweep(text: string): string {
     if (!text || this.values.size === 0) return text;
     let out = text;
     for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
-      if (!out.includes(v)) continue;
-      out = out.split(v).join(fingerprint(v));
-      const enc = encodeURIComponent(v);
-      if (enc !== v) out = out.split(enc).join(fingerprint(v));
+      for (const form of spellings(v)) if (out.includes(form)) out = out.split(form).join(fingerprint(v));
     }
     return out;
   }

@@ -5,13 +5,15 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../results/model.js';
+import { renderHtml } from './html/html-report.js';
 import { renderJunit } from './junit.js';
 
-export type Reporter = { file: string; render: (run: RunResult) => string };
+export type Reporter = { file: string; description: string; render: (run: RunResult) => string };
 
 export const REPORTERS: Record<string, Reporter> = {
-  junit: { file: 'junit.xml', render: renderJunit },
-  json: { file: 'results.json', render: (run) => `${JSON.stringify(run, null, 2)}\n` },
+  junit: { file: 'junit.xml', description: 'JUnit XML for CI (GitHub Actions, GitLab)', render: renderJunit },
+  json: { file: 'results.json', description: 'JSON results (schema: docs/results.schema.json)', render: (run) => `${JSON.stringify(run, null, 2)}\n` },
+  html: { file: 'report.html', description: 'single-file HTML report with sequence diagrams', render: renderHtml },
 };
 
 /** Writes the selected reports; returns the paths written. */

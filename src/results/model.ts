@@ -49,6 +49,8 @@ export interface DiagnosisResult {
   fix: string[];
   /** Exchange sequence numbers that show the evidence. */
   evidence?: number[];
+  /** The specification the diagnosis rests on, e.g. `RFC 6749 §2.3.1`. */
+  specRef?: string;
 }
 
 /** One failed or passed expectation (scenarios) or assertion (checks). */
@@ -93,6 +95,10 @@ export interface CaseResult {
   diagnoses: DiagnosisResult[];
   /** Structured warnings raised by the client (reference client) during the case. */
   warnings?: { code: string; message: string }[];
+  /** The scenario file the case comes from (relative to the working directory). */
+  file?: string;
+  /** For `expected-failure` and `fixed`: the reason given in the expected-failures file. */
+  expectedFailureReason?: string;
 }
 
 /** A whole run: what `oauth-harness run` or `verify` produced. */

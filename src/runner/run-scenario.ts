@@ -3,18 +3,21 @@
  * build the provider from its profile and overrides, configure the client, execute the
  * steps in order, check each step's expectations, diagnose, and redact.
  */
-import { createClock } from '../../mocks/provider/clock.js';
 import type { RecordedExchange } from '../../mocks/provider/provider.js';
-import { buildProvider } from '../../mocks/profiles.js';
+import { DEFAULT_CLIENT_ID, loadProfile } from '../../mocks/profiles.js';
+import type { RegisteredClient } from '../../mocks/provider/switches.js';
 import type { MswMount } from '../../mocks/transports/msw.js';
 import { ClientError, toClientError } from '../client/client-error.js';
-import { ReferenceClient } from '../client/reference-client.js';
 import { diagnose } from '../diagnoses/diagnose.js';
 import type { DiagnoseInput } from '../diagnoses/diagnosis.js';
 import { learnSecrets, redactExchange, redactText, SecretSet } from '../redaction/redact.js';
 import type { CaseResult, Exchange, ExpectationResult, StepResult } from '../results/model.js';
 import type { Scenario } from '../scenario/schema.js';
-import { resolveClientConfig } from './client-config.js';
+import { clientVerdicts, verdictContextOf, verdictExpectations } from '../drivers/client-verdicts.js';
+import { overrideDriver, type DriverSpec } from '../drivers/driver-spec.js';
+import { openScenarioClient } from '../drivers/scenario-client.js';
+import type { ClientRun } from '../drivers/driver.js';
+import type { ClientVerdict } from '../drivers/client-verdicts.js';
 import { checkStep } from './expectations.js';
 import type { ScenarioEnv, StepObservation, StepOutcome } from './scenario-env.js';
 import { actionOf, EXECUTORS } from './steps/index.js';
@@ -23,7 +26,10 @@ export const MSW_ORIGIN = 'https://oauth-harness.test';
 
 export interface RunScenarioOptions {
   seed: number;
-  msw: MswMount;
+  /** Needed when the reference client runs the scenario. */
+  msw?: MswMount;
+  /** Overrides the scenario's `client.driver` (e.g. the compatibility matrix). */
+  driver?: DriverSpec;
 }
 
 const UA_ENDPOINTS = new Set(['authorize', 'decision']);
@@ -46,18 +52,10 @@ export function toExchange(e: RecordedExchange, step: string | undefined): Excha
 /** Runs a scenario and returns its result (never throws for scenario failures). */
 export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Promise<CaseResult> {
   const started = performance.now();
-  const clock = createClock(Date.UTC(2026, 0, 1));
-  const provider = buildProvider({
-    profile: scenario.provider.profile,
-    issuer: `${MSW_ORIGIN}/${scenario.provider.profile}`,
-    switches: scenario.provider.switches,
-    clients: scenario.provider.clients as never,
-    seed: o.seed,
-    clock,
-  });
-  const unmount = o.msw.mount(provider);
-  const config = resolveClientConfig(scenario, provider, clock);
-  const env: ScenarioEnv = { scenario, provider, client: new ReferenceClient(config), clock, users: provider.context.users, fetch };
+  const opened = await openScenarioClient(scenario, overrideDriver(scenario, o.driver), { seed: o.seed, msw: o.msw, mswOrigin: MSW_ORIGIN, clients: registrationChanges(scenario) });
+  const { provider, clock } = opened;
+  const env: ScenarioEnv = { scenario, provider, client: opened.client, clock, users: provider.context.users, fetch };
+  const verdictSteps: { name: string; action: string; tamper?: string | undefined }[] = [];
   const stepOf = new Map<number, string>();
   const observations: StepObservation[] = [];
   const steps: StepResult[] = [];
@@ -66,6 +64,7 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
     for (const [index, step] of scenario.steps.entries()) {
       const action = actionOf(step);
       const name = step.name ?? `${index + 1}. ${action}`;
+      verdictSteps.push({ name, action, tamper: step.connect?.tamper });
       const firstSeq = provider.exchanges.length ? provider.exchanges[provider.exchanges.length - 1]!.seq + 1 : 1;
       const tokensBefore = env.client.tokens;
       let outcome: StepOutcome = {};
@@ -90,12 +89,17 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
       steps.push({ name, passed: expectations.every((x) => x.passed), expectations, detail: error ? `${error.code}: ${error.message}` : obs.apiStatus ? `API answered ${obs.apiStatus}` : 'ok' });
     }
   } finally {
-    unmount();
+    await opened.close();
   }
   const raw = provider.exchanges.map((e) => toExchange(e, stepOf.get(e.seq)));
+  const verdicts = clientVerdicts(raw, verdictContextOf(provider, env.client.config.clientId, verdictSteps));
+  if (Object.keys(scenario.verdicts).length) {
+    const expectations = verdictExpectations(scenario.verdicts, verdicts);
+    steps.push({ name: 'client verdicts', passed: expectations.every((x) => x.passed), expectations, detail: 'read from the recorded exchange' });
+  }
   const diagnoses = diagnose({ exchanges: raw, reactions });
   const secrets = new SecretSet();
-  secrets.add(config.clientSecret);
+  secrets.add(scenario.client.clientSecret);
   for (const c of provider.context.clients.values()) secrets.add(c.client_secret);
   for (const u of provider.context.users.values()) secrets.add(u.password);
   for (const e of raw) learnSecrets(e, secrets);
@@ -107,7 +111,7 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
     title: scenario.title,
     kind: 'scenario',
     target: `mock:${scenario.provider.profile}`,
-    client: 'reference',
+    client: opened.label,
     verdict: failed ? 'failed' : 'passed',
     ...(firstFailure ? { message: clean(`${firstFailure.path}: ${firstFailure.message}`) } : {}),
     durationMs: Math.round(performance.now() - started),
@@ -115,7 +119,22 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
     exchanges: raw.map((e) => redactExchange(e, secrets)),
     diagnoses: diagnoses.map((d) => ({ ...d, cause: clean(d.cause), fix: d.fix.map(clean) })),
     warnings: observations.flatMap((o) => o.warnings.map((w) => ({ code: w.code, message: clean(w.message) }))),
+    ...clientReport(verdicts, env.client.runs, clean),
   };
+}
+
+/** Client verdicts and external-client runs (redacted), kept in the case result. */
+function clientReport(verdicts: ClientVerdict[], runs: readonly ClientRun[], clean: (s: string) => string): { clientVerdicts: ClientVerdict[]; clientRuns?: ClientRun[] } {
+  return {
+    clientVerdicts: verdicts.map((v) => ({ ...v, detail: clean(v.detail) })),
+    ...(runs.length ? { clientRuns: runs.map((r) => ({ ...r, command: clean(r.command), stdout: clean(r.stdout), stderr: clean(r.stderr) })) } : {}),
+  };
+}
+
+/** `provider.clients` entries without a client_id change the profile's first client (as the format documents). */
+function registrationChanges(scenario: Scenario): Partial<RegisteredClient>[] {
+  const first = loadProfile(scenario.provider.profile).clients[0]?.client_id ?? DEFAULT_CLIENT_ID;
+  return scenario.provider.clients.map((c) => ({ client_id: first, ...(c as Partial<RegisteredClient>) }));
 }
 
 function diagnosisExpectations(prefix: string, want: string[], wantNot: string[], found: string[]): ExpectationResult[] {

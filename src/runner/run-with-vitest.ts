@@ -49,7 +49,7 @@ export async function runWithVitest(o: VitestRunOptions): Promise<CaseResult[]> 
       exclude: [],
       watch: false,
       reporters: [reporter],
-      provide: { oauthHarnessScenarioFiles: o.scenarios.map((s) => join(process.cwd(), s.file)), oauthHarnessSeed: o.seed },
+      provide: { oauthHarnessScenarios: o.scenarios, oauthHarnessSeed: o.seed },
       pool: 'threads',
       isolate: false,
       fileParallelism: false,

@@ -6,14 +6,16 @@ import type { Clock } from '../../mocks/provider/clock.js';
 import type { MockProvider } from '../../mocks/provider/provider.js';
 import type { User } from '../../mocks/provider/switches.js';
 import type { ClientError } from '../client/client-error.js';
-import type { ReferenceClient, TokenSet } from '../client/reference-client.js';
+import type { TokenSet } from '../client/reference-client.js';
+import type { ClientDriver } from '../drivers/driver.js';
 import type { ClientWarning } from '../client/warnings.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export interface ScenarioEnv {
   scenario: Scenario;
   provider: MockProvider;
-  client: ReferenceClient;
+  /** The client under test: the reference client, a command, or a web client. */
+  client: ClientDriver;
   clock: Clock;
   users: Map<string, User>;
   /** `fetch` for the harness's own user agent. */

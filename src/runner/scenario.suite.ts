@@ -1,17 +1,18 @@
 /**
  * The vitest test file behind `oauth-harness run`: one vitest test per scenario. The
- * scenario files and the seed come from the main process through `provide`/`inject`;
+ * scenarios (already loaded and validated) and the seed come from the main process
+ * through `provide`/`inject`;
  * each test's `CaseResult` goes back through the task's `meta`.
  */
 import { afterAll, beforeAll, inject, test } from 'vitest';
 import { startMsw, type MswMount } from '../../mocks/transports/msw.js';
 import type { CaseResult } from '../results/model.js';
-import { loadScenarios } from '../scenario/load.js';
+import type { Scenario } from '../scenario/schema.js';
 import { MSW_ORIGIN, runScenario } from './run-scenario.js';
 
 declare module 'vitest' {
   interface ProvidedContext {
-    oauthHarnessScenarioFiles: string[];
+    oauthHarnessScenarios: Scenario[];
     oauthHarnessSeed: number;
   }
   interface TaskMeta {
@@ -19,7 +20,7 @@ declare module 'vitest' {
   }
 }
 
-const scenarios = loadScenarios(inject('oauthHarnessScenarioFiles'));
+const scenarios = inject('oauthHarnessScenarios');
 const seed = inject('oauthHarnessSeed');
 let msw: MswMount;
 beforeAll(() => {

@@ -51,7 +51,7 @@ export const expectSchema = z
         access: z.enum(['present', 'absent']).optional(),
         refresh: z.enum(['present', 'absent']).optional(),
         /** `never`, or a duration such as `8h`, `3600s`. */
-        expires: z.string().optional(),
+        expires: z.string().regex(/^(never|\d+(\.\d+)?\s*(ms|s|m|h|d)?)$/, '`never` or a duration such as 90s, 10m, 2h or 3d').optional(),
         scopes: z.array(z.string()).optional(),
         /** Whether the refresh token changed during this step (rotation). */
         refreshRotated: z.boolean().optional(),

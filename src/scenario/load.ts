@@ -6,10 +6,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { listProfiles, loadProfile } from '../../mocks/profiles.js';
+import { DEFAULT_USERS, listProfiles, loadProfile } from '../../mocks/profiles.js';
 import { deepMerge } from '../../mocks/provider/merge.js';
-import { switchesSchema } from '../../mocks/provider/switches.js';
-import { parseDuration } from '../../mocks/provider/clock.js';
+import { registeredClientSchema, switchesSchema } from '../../mocks/provider/switches.js';
 import { HarnessError } from '../errors/harness-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { formatPath, locate } from './yaml-locate.js';
@@ -51,53 +50,75 @@ export function loadScenario(file: string, cwd = process.cwd()): Scenario {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   const problems: string[] = [];
   for (const e of doc.errors) {
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     problems.push(`${display}:${pos.line}:${pos.col}: YAML: ${e.message.split('\n')[0]}`);
   }
   if (problems.length) throw new HarnessError('SCENARIO_INVALID', `${display}: invalid YAML`, problems);
-  const result = scenarioSchema.safeParse(doc.toJS());
+  const raw: unknown = doc.toJS();
+  const found: { line: number; col: number; text: string }[] = [];
+  const at = (path: readonly (string | number)[], message: string, key?: string) => {
+    const pos = locate(doc, lc, path, key);
+    found.push({ ...pos, text: `${display}:${pos.line}:${pos.col}: ${formatPath(path)}: ${message}` });
+  };
+  const result = scenarioSchema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const { message, key } = issueMessage(issue);
-      const pos = locate(doc, lc, issue.path, key);
-      problems.push(`${display}:${pos.line}:${pos.col}: ${formatPath(issue.path)}: ${message}`);
+      at(issue.path as (string | number)[], message, key);
     }
-    throw new HarnessError('SCENARIO_INVALID', `${display}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
   }
+  // The checks against the provider run on the raw data too, so one pass reports every problem.
+  checkAgainstProvider(raw, at);
+  problems.push(...found.sort((a, b) => a.line - b.line || a.col - b.col).map((f) => f.text));
+  if (problems.length || !result.success) throw new HarnessError('SCENARIO_INVALID', `${display}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
   const scenario = result.data;
-  const at = (path: (string | number)[], message: string, key?: string) => {
-    const pos = locate(doc, lc, path, key);
-    problems.push(`${display}:${pos.line}:${pos.col}: ${formatPath(path)}: ${message}`);
-  };
-  if (!listProfiles().includes(scenario.provider.profile)) {
-    at(['provider', 'profile'], `unknown profile "${scenario.provider.profile}"; built-in profiles: ${listProfiles().join(', ')}`);
-  } else {
-    const profile = loadProfile(scenario.provider.profile);
-    const merged = switchesSchema.safeParse(deepMerge(profile.switches, scenario.provider.switches));
-    if (!merged.success) {
-      for (const issue of merged.error.issues) {
+  return { ...scenario, id: basename(file).replace(/\.ya?ml$/, ''), file: display };
+}
+
+type At = (path: readonly (string | number)[], message: string, key?: string) => void;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Problems zod cannot see: the profile, its switches, registered clients, users. */
+function checkAgainstProvider(raw: unknown, at: At): void {
+  if (!isObject(raw)) return;
+  const provider = isObject(raw.provider) ? raw.provider : undefined;
+  const steps = Array.isArray(raw.steps) ? raw.steps : [];
+  const profileName = provider?.profile;
+  if (Array.isArray(provider?.clients)) {
+    provider.clients.forEach((c, i) => {
+      const checked = registeredClientSchema.partial().strict().safeParse(c);
+      if (checked.success) return;
+      for (const issue of checked.error.issues) {
         const { message, key } = issueMessage(issue);
-        at(['provider', 'switches', ...(issue.path as (string | number)[])], message, key);
+        at(['provider', 'clients', i, ...(issue.path as (string | number)[])], message, key);
       }
-    }
-    const users = profile.users.length ? profile.users.map((u) => u.username) : ['alice', 'bob', 'carol'];
-    scenario.steps.forEach((s, i) => {
-      const user = s.connect?.user ?? s.revokeGrantAtProvider?.user ?? (s.callApi?.auth === 'basic' ? s.callApi.user : undefined);
-      const action = s.connect ? 'connect' : s.revokeGrantAtProvider ? 'revokeGrantAtProvider' : 'callApi';
-      if (user !== undefined && !users.includes(user)) at(['steps', i, action, 'user'], `unknown user "${user}"; the provider's users are ${users.join(', ')}`);
     });
   }
-  scenario.steps.forEach((s, i) => {
-    if (s.advanceClock !== undefined) {
-      try {
-        parseDuration(s.advanceClock);
-      } catch (e) {
-        at(['steps', i, 'advanceClock'], (e as Error).message);
+  if (typeof profileName === 'string' && !listProfiles().includes(profileName)) {
+    at(['provider', 'profile'], `unknown profile "${profileName}"; built-in profiles: ${listProfiles().join(', ')}`);
+  } else if (typeof profileName === 'string') {
+    const profile = loadProfile(profileName);
+    if (provider && (provider.switches === undefined || isObject(provider.switches))) {
+      const merged = switchesSchema.safeParse(deepMerge(profile.switches, (provider.switches ?? {}) as Record<string, unknown>));
+      if (!merged.success) {
+        for (const issue of merged.error.issues) {
+          const { message, key } = issueMessage(issue);
+          at(['provider', 'switches', ...(issue.path as (string | number)[])], message, key);
+        }
       }
     }
-  });
-  if (problems.length) throw new HarnessError('SCENARIO_INVALID', `${display}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
-  return { ...scenario, id: basename(file).replace(/\.ya?ml$/, ''), file: display };
+    const users = profile.users.length ? profile.users.map((u) => u.username) : [...DEFAULT_USERS];
+    steps.forEach((s, i) => {
+      if (!isObject(s)) return;
+      for (const action of ['connect', 'revokeGrantAtProvider', 'callApi'] as const) {
+        const a = s[action];
+        if (!isObject(a) || (action === 'callApi' && a.auth !== 'basic')) continue;
+        const user = a.user ?? 'alice';
+        if (typeof user === 'string' && !users.includes(user)) at(['steps', i, action, 'user'], `unknown user "${user}"; the provider's users are ${users.join(', ')}`);
+      }
+    });
+  }
 }
 
 /** Loads many files; collects the problems of all of them before failing. */

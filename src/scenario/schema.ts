@@ -3,6 +3,7 @@
  * `scenarios/schema.json` is generated from this schema (`oauth-harness schema`).
  */
 import { z } from 'zod';
+import { commandSettingsSchema, verdictRequirementsSchema, webSettingsSchema } from '../drivers/driver-schema.js';
 import { expectSchema } from './expect-schema.js';
 
 const duration = z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, 'a duration such as 90s, 10m, 2h or 3d');
@@ -10,8 +11,12 @@ const duration = z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, 'a duration s
 /** How the client under test is configured: an integration platform's OAuth application page. */
 export const clientConfigSchema = z
   .object({
-    /** Which client runs the scenario: the reference client (default). */
-    driver: z.enum(['reference']).default('reference'),
+    /** Which client runs the scenario: the reference client (default), a program started per step (`command`), or a web application the harness browses (`web`). See clients/README.md. */
+    driver: z.enum(['reference', 'command', 'web']).default('reference'),
+    /** For `driver: command`: the program and how to run it. */
+    command: commandSettingsSchema.optional(),
+    /** For `driver: web`: how to start the web client and which of its pages to open. */
+    web: webSettingsSchema.optional(),
     /** Where the client puts its id and secret at the token endpoint (behaviours.md §1). */
     credentials: z.enum(['basic', 'body', 'query']).default('basic'),
     clientId: z.string().optional(),
@@ -32,9 +37,14 @@ export const clientConfigSchema = z
     /**
      * Deliberate client bugs, to prove verdicts can fail: `ignore-state`, `no-retry`,
      * `no-refresh`, `no-revoke-on-disconnect`, `keep-old-refresh-token`, `retry-invalid-grant`,
-     * `no-pkce`, `drop-redirect-uri-at-token`, `send-credentials-twice`, `no-basic-encoding`.
+     * `no-pkce`, `drop-redirect-uri-at-token`, `send-credentials-twice`, `no-basic-encoding`,
+     * `ignore-granted-scope` (trusts the requested scopes over the response's `scope`),
+     * `bearer-in-query` (sends the access token as an `access_token` query parameter),
+     * `trust-http-200` (does not look for an `error` in a 200 token response).
      */
-    faults: z.array(z.enum(['ignore-state', 'no-retry', 'no-refresh', 'no-revoke-on-disconnect', 'keep-old-refresh-token', 'retry-invalid-grant', 'no-pkce', 'drop-redirect-uri-at-token', 'send-credentials-twice', 'no-basic-encoding'])).default([]),
+    faults: z
+      .array(z.enum(['ignore-state', 'no-retry', 'no-refresh', 'no-revoke-on-disconnect', 'keep-old-refresh-token', 'retry-invalid-grant', 'no-pkce', 'drop-redirect-uri-at-token', 'send-credentials-twice', 'no-basic-encoding', 'ignore-granted-scope', 'bearer-in-query', 'trust-http-200']))
+      .default([]),
   })
   .strict();
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
@@ -115,6 +125,8 @@ export const scenarioSchema = z
       .strict(),
     client: clientConfigSchema.prefault({}),
     steps: z.array(stepSchema).min(1),
+    /** Client verdicts the scenario requires, read from the recorded exchange (id: pass | fail | not-applicable, or a list). */
+    verdicts: verdictRequirementsSchema.default({}),
   })
   .strict();
 export type Scenario = z.infer<typeof scenarioSchema> & { id: string; file: string };

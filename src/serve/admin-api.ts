@@ -1,65 +1,190 @@
 /**
- * The admin API of `oauth-harness serve`, under the reserved path `/_admin`:
- * read the recorded exchange, change switches, revoke grants, reset state, advance the
- * clock. Per issuer: `/_admin/<profile>/…`.
+ * The admin API of `oauth-harness serve`, under the reserved path `/_admin` (JSON in and
+ * out). Global: `GET /_admin` (issuers and the clock), `POST /_admin/clock
+ * {"advance":"10m"}`, `POST /_admin/reset`. Per issuer, `/_admin/<issuer>/…`:
+ *
+ * | request | does |
+ * |---|---|
+ * | `GET /` | the issuer's URLs, client credentials, users, queued consent, step marks |
+ * | `GET exchanges?since=N` | the recorded exchanges after sequence number N |
+ * | `GET switches`, `PATCH switches` | read, or merge switch overrides |
+ * | `POST scenario` | load a scenario's provider section (YAML or JSON); its connect steps queue consent decisions |
+ * | `POST consent`, `GET consent`, `DELETE consent` | queue the next consent decisions `{user, untick, deny, wrongPassword, times}` |
+ * | `POST steps` | mark a step `{action, name, tamper}`: later exchanges belong to it (for verdicts) |
+ * | `GET verdicts?client_id=` | the client verdicts so far, from the recorded exchange |
+ * | `POST revoke-grants` | revoke a user's grants `{username, client_id}` ("remove app access") |
+ * | `POST reset` | forget all state and recorded exchanges |
  */
-import type { Clock } from '../../mocks/provider/clock.js';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { parseDuration } from '../../mocks/provider/clock.js';
 import { json, type ProviderRequest, type ProviderResponse } from '../../mocks/provider/http.js';
-import type { MockProvider } from '../../mocks/provider/provider.js';
+import { buildProvider, DEFAULT_CLIENT_ID, listProfiles, loadProfile } from '../../mocks/profiles.js';
 import type { NodeHttpServer } from '../../mocks/transports/node-http.js';
+import { clientVerdicts, verdictContextOf } from '../drivers/client-verdicts.js';
+import { toExchange } from '../drivers/exchange.js';
+import { scenarioSchema, STEP_ACTIONS } from '../scenario/schema.js';
+import type { ConsentDecision } from './auto-consent.js';
+import { issuerInfo } from './issuer-info.js';
+import type { Issuer, IssuerRegistry } from './issuers.js';
 
-function parseJson(req: ProviderRequest): Record<string, unknown> | undefined {
+export interface AdminOptions {
+  /** Seed for rebuilt providers (loaded scenarios). */
+  seed: number;
+  /** Redirect URIs `serve --redirect-uri` adds to every client, also after a scenario is loaded. */
+  extraRedirectUris: string[];
+}
+
+const bad = (description: string, status = 400) => json(status, { error: status === 404 ? 'not_found' : 'invalid_request', error_description: description });
+
+function body(req: ProviderRequest): unknown {
+  if (!req.body.trim()) return {};
   try {
-    const v = JSON.parse(req.body || '{}');
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+    return parseYaml(req.body);
   } catch {
     return undefined;
   }
 }
 
-/** Mounts the admin API on the server. */
-export function mountAdminApi(server: NodeHttpServer, providers: MockProvider[], clock: Clock): void {
-  const byName = new Map(providers.map((p) => [p.profile, p]));
+const consentSchema = z
+  .object({
+    user: z.string().default('alice'),
+    untick: z.array(z.string()).default([]),
+    deny: z.boolean().default(false),
+    wrongPassword: z.boolean().default(false),
+    /** How many authorizations this decision answers. */
+    times: z.number().int().min(1).max(1000).default(1),
+  })
+  .strict();
+
+const stepSchema = z.object({ action: z.enum(STEP_ACTIONS), name: z.string().optional(), tamper: z.string().optional() }).strict();
+
+const providerSection = scenarioSchema.shape.provider;
+
+function issuerState(i: Issuer) {
+  return { ...issuerInfo(i.provider), consent: i.consent, steps: i.marks };
+}
+
+/** Loads a scenario (or only its provider section) into an issuer. */
+function loadScenario(registry: IssuerRegistry, i: Issuer, doc: unknown, o: AdminOptions): ProviderResponse {
+  const d = (doc ?? {}) as Record<string, unknown>;
+  const parsed = providerSection.safeParse(d.provider ?? d);
+  if (!parsed.success) return bad(`not a scenario or provider section: ${parsed.error.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`);
+  const section = parsed.data;
+  if (!listProfiles().includes(section.profile)) return bad(`unknown profile "${section.profile}"; built-in profiles: ${listProfiles().join(', ')}`);
+  const first = loadProfile(section.profile).clients[0]?.client_id ?? DEFAULT_CLIENT_ID;
+  let provider;
+  try {
+    provider = buildProvider({
+      profile: section.profile,
+      issuer: i.provider.issuer,
+      switches: section.switches,
+      clients: section.clients.map((c) => ({ client_id: first, ...c })),
+      seed: o.seed,
+      clock: registry.clock,
+      record: 5000,
+    });
+  } catch (e) {
+    return bad(`invalid provider section: ${(e as Error).message}`);
+  }
+  if (o.extraRedirectUris.length) for (const c of provider.context.clients.values()) c.redirect_uris.push(...o.extraRedirectUris);
+  const next = registry.mount(provider);
+  const steps = Array.isArray(d.steps) ? (d.steps as Record<string, unknown>[]) : [];
+  for (const s of steps) {
+    const c = s?.connect as { user?: string; consent?: { deny?: boolean; untick?: string[] }; wrongPassword?: boolean } | undefined;
+    if (c) next.consent.push({ user: c.user ?? 'alice', untick: c.consent?.untick ?? [], deny: c.consent?.deny ?? false, wrongPassword: c.wrongPassword ?? false });
+  }
+  return json(200, issuerState(next));
+}
+
+function issuerAction(registry: IssuerRegistry, i: Issuer, action: string, req: ProviderRequest, o: AdminOptions): ProviderResponse | undefined {
+  const p = i.provider;
+  const m = req.method;
+  if (action === '' && m === 'GET') return json(200, issuerState(i));
+  if (action === 'exchanges' && m === 'GET') {
+    const since = Number(req.query.get('since') ?? 0);
+    return json(200, { exchanges: p.exchanges.filter((e) => e.seq > since) });
+  }
+  if (action === 'switches' && m === 'GET') return json(200, p.context.switches);
+  if (action === 'switches' && (m === 'PATCH' || m === 'POST')) {
+    const b = body(req);
+    if (!b || typeof b !== 'object' || Array.isArray(b)) return bad('the body must be a JSON object of switch overrides');
+    try {
+      p.setSwitches(b as Record<string, unknown>);
+    } catch (e) {
+      return bad((e as Error).message);
+    }
+    return json(200, p.context.switches);
+  }
+  if (action === 'scenario' && m === 'POST') {
+    const b = body(req);
+    return b === undefined ? bad('the body is neither YAML nor JSON') : loadScenario(registry, i, b, o);
+  }
+  if (action === 'consent') {
+    if (m === 'GET') return json(200, { consent: i.consent });
+    if (m === 'DELETE') {
+      i.consent.length = 0;
+      return json(200, { consent: i.consent });
+    }
+    if (m === 'POST') {
+      const r = consentSchema.safeParse(body(req));
+      if (!r.success) return bad(r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
+      const { times, ...decision } = r.data;
+      if (!p.context.users.has(decision.user)) return bad(`unknown user "${decision.user}"; users: ${[...p.context.users.keys()].join(', ')}`);
+      for (let n = 0; n < times; n++) i.consent.push({ ...(decision as ConsentDecision) });
+      return json(200, { consent: i.consent });
+    }
+  }
+  if (action === 'steps' && m === 'POST') {
+    const r = stepSchema.safeParse(body(req));
+    if (!r.success) return bad(`expected {"action": one of ${STEP_ACTIONS.join(', ')}, "name"?, "tamper"?}`);
+    const last = p.exchanges[p.exchanges.length - 1]?.seq ?? 0;
+    i.marks.push({ afterSeq: last, name: r.data.name ?? `${i.marks.length + 1}. ${r.data.action}`, action: r.data.action, ...(r.data.tamper ? { tamper: r.data.tamper } : {}) });
+    return json(200, { steps: i.marks });
+  }
+  if (action === 'verdicts' && m === 'GET') {
+    const clientId = req.query.get('client_id') ?? undefined;
+    if (clientId && !p.context.clients.has(clientId)) return bad(`no client "${clientId}" is registered at this issuer`);
+    const stepOf = (seq: number) => [...i.marks].reverse().find((mk) => mk.afterSeq < seq)?.name;
+    const exchanges = p.exchanges.map((e) => toExchange(e, stepOf(e.seq)));
+    const steps = i.marks.map((mk) => ({ name: mk.name, action: mk.action, tamper: mk.tamper }));
+    return json(200, { verdicts: clientVerdicts(exchanges, verdictContextOf(p, clientId, steps)) });
+  }
+  if (action === 'revoke-grants' && m === 'POST') {
+    const b = body(req) as { username?: unknown; client_id?: unknown } | undefined;
+    if (typeof b?.username !== 'string') return bad('username is required');
+    return json(200, { revoked: p.revokeGrants(b.username, typeof b.client_id === 'string' ? b.client_id : undefined) });
+  }
+  if (action === 'reset' && m === 'POST') {
+    p.reset();
+    i.consent.length = 0;
+    i.marks.length = 0;
+    return json(200, { reset: true });
+  }
+  return undefined;
+}
+
+/** Mounts the admin API on the server at `/_admin`. */
+export function mountAdminApi(server: NodeHttpServer, registry: IssuerRegistry, o: AdminOptions): void {
   server.mountPath('_admin', (req): ProviderResponse => {
     const parts = req.path.split('/').filter(Boolean);
-    if (parts.length === 0) return json(200, { issuers: providers.map((p) => ({ profile: p.profile, issuer: p.issuer })), now: new Date(clock.now()).toISOString() });
-    if (parts[0] === 'clock' && req.method === 'POST') {
-      const body = parseJson(req);
+    const now = () => new Date(registry.clock.now()).toISOString();
+    if (parts.length === 0 && req.method === 'GET') return json(200, { issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)), now: now() });
+    if (parts.length === 1 && parts[0] === 'clock' && req.method === 'POST') {
+      const b = body(req) as { advance?: unknown } | undefined;
       try {
-        clock.advance(parseDuration(String(body?.advance ?? '')));
+        registry.clock.advance(parseDuration(typeof b?.advance === 'number' ? b.advance : String(b?.advance ?? '')));
       } catch (e) {
-        return json(400, { error: 'invalid_request', error_description: (e as Error).message });
+        return bad((e as Error).message);
       }
-      return json(200, { now: new Date(clock.now()).toISOString() });
+      return json(200, { now: now() });
     }
-    const p = byName.get(parts[0]!);
-    if (!p) return json(404, { error: 'not_found', error_description: `no issuer "${parts[0]}"; issuers: ${[...byName.keys()].join(', ')}` });
-    const action = parts[1] ?? '';
-    if (action === 'exchanges' && req.method === 'GET') {
-      const since = Number(req.query.get('since') ?? 0);
-      return json(200, { exchanges: p.exchanges.filter((e) => e.seq > since) });
-    }
-    if (action === 'switches' && req.method === 'GET') return json(200, p.context.switches);
-    if (action === 'switches' && (req.method === 'PATCH' || req.method === 'POST')) {
-      const body = parseJson(req);
-      if (!body) return json(400, { error: 'invalid_request', error_description: 'the body must be a JSON object of switch overrides' });
-      try {
-        p.setSwitches(body);
-      } catch (e) {
-        return json(400, { error: 'invalid_request', error_description: (e as Error).message });
-      }
-      return json(200, p.context.switches);
-    }
-    if (action === 'revoke-grants' && req.method === 'POST') {
-      const body = parseJson(req);
-      if (typeof body?.username !== 'string') return json(400, { error: 'invalid_request', error_description: 'username is required' });
-      return json(200, { revoked: p.revokeGrants(body.username, typeof body.client_id === 'string' ? body.client_id : undefined) });
-    }
-    if (action === 'reset' && req.method === 'POST') {
-      p.reset();
+    if (parts.length === 1 && parts[0] === 'reset' && req.method === 'POST') {
+      for (const i of registry.issuers.values()) issuerAction(registry, i, 'reset', req, o);
       return json(200, { reset: true });
     }
-    return json(404, { error: 'not_found', error_description: `unknown admin action ${req.method} /_admin/${parts.join('/')}` });
+    const i = registry.get(parts[0] ?? '');
+    if (!i) return bad(`no issuer "${parts[0]}"; issuers: ${[...registry.issuers.keys()].join(', ')}`, 404);
+    return issuerAction(registry, i, parts.slice(1).join('/'), req, o) ?? bad(`unknown admin request ${req.method} /_admin/${parts.join('/')}`, 404);
   });
 }

@@ -76,7 +76,8 @@ export function authorize(ctx: ProviderContext, req: ProviderRequest): ProviderR
     clientId: client.client_id,
     redirectUri,
     scopes: allowed,
-    requested: asked,
+    // what the client sent, not the default: a default scope must be echoed in the token response (RFC 6749 §3.3, §5.1)
+    requested,
     expiresAt: ctx.clock.now() + ctx.switches.lifetimes.interaction * 1000,
   });
   ctx.store.touch();

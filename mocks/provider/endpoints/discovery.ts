@@ -16,7 +16,7 @@ export function metadata(ctx: ProviderContext): Record<string, unknown> {
     jwks_uri: at(s.paths.jwks),
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
-    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    grant_types_supported: ['authorization_code', ...(s.refresh.policy === 'never' ? [] : ['refresh_token']), 'client_credentials'],
     token_endpoint_auth_methods_supported: authMethods.length ? authMethods : ['client_secret_post'],
     scopes_supported: [...new Set([...(s.refresh.policy === 'offline-scope' ? [s.refresh.offlineScope] : []), ...[...ctx.clients.values()].flatMap((c) => c.scopes)])],
     authorization_response_iss_parameter_supported: s.discovery.issParameter,

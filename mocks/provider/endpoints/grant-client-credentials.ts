@@ -27,7 +27,7 @@ export async function clientCredentialsGrant(ctx: ProviderContext, req: Provider
     grantId,
     username: null,
     granted,
-    requested,
+    requested: asked,
     lifetime: ctx.switches.lifetimes.clientCredentialsToken,
     withRefresh: ctx.switches.refresh.forClientCredentials,
   });

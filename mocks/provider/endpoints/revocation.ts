@@ -6,6 +6,7 @@ import { authenticateClient } from '../client-auth/authenticate.js';
 import type { ProviderContext } from '../context.js';
 import { formBody, type ProviderRequest, type ProviderResponse } from '../http.js';
 import { oauthError } from '../respond.js';
+import { pairKey } from '../store.js';
 
 export function revocation(ctx: ProviderContext, req: ProviderRequest): ProviderResponse {
   if (req.method !== 'POST') return oauthError(ctx, req, 'invalid_request', 'the revocation endpoint accepts POST only', 405);
@@ -21,11 +22,17 @@ export function revocation(ctx: ProviderContext, req: ProviderRequest): Provider
   if (owner !== undefined && owner !== auth.client.client_id) {
     return oauthError(ctx, req, 'unauthorized_client', 'the token was not issued to this client');
   }
-  const live = (rt && !rt.revoked) || (at && !at.revoked && (at.expiresAt === null || at.expiresAt > ctx.clock.now()));
+  const now = ctx.clock.now();
+  const live = (rt && !rt.revoked && (rt.expiresAt === null || rt.expiresAt > now)) || (at && !at.revoked && (at.expiresAt === null || at.expiresAt > now));
   if (!live && ctx.switches.revocation.style === 'invalid-token-400') {
     return oauthError(ctx, req, 'invalid_token', 'Token expired or revoked');
   }
-  if (rt) store.revokeGrant(rt.grantId, 'revocation');
-  else if (at) at.revoked = true;
+  if (rt && ctx.switches.revocation.cascade) store.revokeGrant(rt.grantId, 'revocation');
+  else if (rt) {
+    // no cascade: only this refresh token dies; the grant's access tokens live until they expire
+    rt.revoked = true;
+    const grant = store.grants.get(rt.grantId);
+    if (grant) store.refreshIssuedTo.delete(pairKey(grant.clientId, grant.username));
+  } else if (at) at.revoked = true;
   return { status: 200, headers: { 'cache-control': 'no-store' }, body: '' };
 }

@@ -43,9 +43,10 @@ export async function token(ctx: ProviderContext, req: ProviderRequest): Promise
   if (!net.allowed) return oauthError(ctx, req, 'invalid_grant', `ip restricted: requests from ${net.address} are not allowed`);
   const auth = authenticateClient(ctx, req, params);
   if (!auth.ok) return auth.response;
-  const grantType = params.get('grant_type');
+  // Facebook's documented GET exchange has no grant_type: `?client_id&redirect_uri&client_secret&code`
+  const grantType = params.get('grant_type') ?? (req.method === 'GET' && params.has('code') ? 'authorization_code' : null);
   if (!grantType) return oauthError(ctx, req, 'invalid_request', 'grant_type is required');
-  if (!(grantType in GRANTS)) return oauthError(ctx, req, 'unsupported_grant_type', `grant_type "${grantType}" is not supported`);
+  if (!Object.hasOwn(GRANTS, grantType)) return oauthError(ctx, req, 'unsupported_grant_type', `grant_type "${grantType}" is not supported`);
   if (!auth.client.grant_types.includes(grantType as 'refresh_token')) {
     return oauthError(ctx, req, 'unauthorized_client', `this client may not use the ${grantType} grant`);
   }

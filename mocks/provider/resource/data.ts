@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { seededFaker } from '../faker.js';
 
 /** One record of the mock API's `Account` collection. */
 export interface Account {
@@ -16,7 +16,7 @@ export interface ResourceData {
 
 /** Generates the API's records from a seed with faker. */
 export function createResourceData(seed: number, records: number): ResourceData {
-  const faker = new Faker({ locale: [en], seed });
+  const faker = seededFaker(seed);
   const accounts = Array.from({ length: records }, () => ({
     Id: faker.string.uuid(),
     Name: faker.company.name(),

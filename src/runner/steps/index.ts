@@ -34,7 +34,7 @@ export const EXECUTORS: Record<StepAction, Executor> = {
     return {};
   },
   dropTokens: async (env) => {
-    env.client.dropTokens();
+    await env.client.dropTokens();
     return {};
   },
   revokeGrantAtProvider: async (env, s) => {

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: throughput against peer mock servers and bare node:http, a refresh
+ * storm, the catalog's wall time, start-up and memory, all measured in one run on this
+ * machine. Writes reports/bench.json and prints a short table.
+ *
+ *   node dist/src/bench/index.js [--only throughput,storm,catalog,startup,memory]
+ *     [--seconds 5] [--warmup 1] [--connections 50] [--rounds 3] [--quick] [--out reports/bench.json]
+ *
+ * See docs/decisions/ for the method.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageRoot } from '../../mocks/package-root.js';
+import { runCatalog, type CatalogResult } from './catalog.js';
+import { runMemory, type MemoryResult } from './memory.js';
+import { canPin, startChild } from './proc.js';
+import { runRefreshStorm, viaAdminApi, type StormIssuer, type StormResult } from './refresh-storm.js';
+import { runStartup, type StartupResult } from './startup.js';
+import { formatTable } from './table.js';
+import { checkTargets, ratios, type Ratios, type TargetCheck } from './targets.js';
+import { runThroughput, type ThroughputResult } from './throughput.js';
+
+export interface BenchReport {
+  schemaVersion: 1;
+  startedAt: string;
+  durationSeconds: number;
+  machine: { node: string; cores: number; pinned: boolean; loadAverageBefore: number[]; loadAverageAfter: number[]; commit: string | null };
+  throughput?: ThroughputResult & { ratios: Ratios };
+  refreshStorm?: StormResult;
+  catalog?: CatalogResult;
+  startup?: StartupResult;
+  memory?: MemoryResult;
+  targets: TargetCheck[];
+}
+
+const SECTIONS = ['throughput', 'storm', 'catalog', 'startup', 'memory'] as const;
+
+function commit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: packageRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The storm against the real CLI process: `oauth-harness serve --profile rotating-refresh`. */
+async function stormOverCli(): Promise<StormResult> {
+  const bin = join(packageRoot(), 'bin', 'oauth-harness.js');
+  const served = await startChild<{ admin: string; issuers: StormIssuer[] }>([bin, 'serve', '--profile', 'rotating-refresh', '--port', '0', '--json'], { core: canPin() ? 1 : undefined });
+  try {
+    const issuer = served.ready.issuers[0]!;
+    return await runRefreshStorm(issuer, { concurrency: 1000, rotations: 5, setReuseDetection: viaAdminApi(served.ready.admin, issuer.profile) });
+  } finally {
+    await served.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      rounds: { type: 'string' },
+      quick: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+  });
+  const quick = values.quick === true;
+  const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
+  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
+  const out = resolve(values.out ?? join(packageRoot(), 'reports', 'bench.json'));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const t0 = Date.now();
+  const report: BenchReport = {
+    schemaVersion: 1,
+    startedAt: new Date(t0).toISOString(),
+    durationSeconds: 0,
+    machine: { node: process.version, cores: availableParallelism(), pinned: canPin(), loadAverageBefore: loadavg(), loadAverageAfter: [], commit: commit() },
+    targets: [],
+  };
+
+  if (only.has('throughput')) {
+    log('1/5 token endpoint throughput…');
+    const t = await runThroughput({
+      connections: Number(values.connections ?? 50),
+      warmupSeconds: Number(values.warmup ?? 1),
+      seconds: Number(values.seconds ?? (quick ? 2 : 5)),
+      rounds: Number(values.rounds ?? (quick ? 1 : 3)),
+      log,
+    });
+    report.throughput = { ...t, ratios: ratios(t) };
+  }
+  if (only.has('storm')) {
+    log('2/5 refresh storm…');
+    report.refreshStorm = await stormOverCli();
+  }
+  if (only.has('catalog')) {
+    log('3/5 catalog wall time…');
+    report.catalog = await runCatalog(quick ? 1 : 3);
+  }
+  if (only.has('startup')) {
+    log('4/5 start-up…');
+    report.startup = await runStartup(quick ? 3 : 7);
+  }
+  if (only.has('memory')) {
+    log('5/5 memory…');
+    report.memory = await runMemory({ tokens: 100_000, requests: quick ? 200_000 : 1_000_000 });
+  }
+  report.machine.loadAverageAfter = loadavg();
+  report.durationSeconds = (Date.now() - t0) / 1000;
+  report.targets = checkTargets({ throughput: report.throughput, storm: report.refreshStorm, catalog: report.catalog, startup: report.startup, memory: report.memory });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${formatTable(report)}\n\nwritten: ${out}\n`);
+  if (report.targets.some((t) => !t.met)) process.exitCode = 1;
+}
+
+await main();

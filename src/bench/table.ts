@@ -1,0 +1,53 @@
+/** The short table `npm run bench` prints. */
+import type { BenchReport } from './index.js';
+import { ratios } from './targets.js';
+
+const n = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const mb = (b: number) => `${n(b / 1024 / 1024, 1)} MB`;
+const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+
+export function formatTable(r: BenchReport): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`oauth-harness bench, ${r.startedAt}: node ${m.node}, ${m.cores} cores, load average ${m.loadAverageBefore.map((x) => x.toFixed(2)).join(' ')} before, ${m.loadAverageAfter.map((x) => x.toFixed(2)).join(' ')} after`);
+  const t = r.throughput;
+  if (t) {
+    const o = t.options;
+    out.push('', `1. Token endpoint, client_credentials: autocannon, ${o.connections} connections, keep-alive, ${o.seconds} s after ${o.warmupSeconds} s warm-up, median of ${o.rounds} round(s); ${t.pinned ? 'server on core 1, load on core 0' : 'not pinned (no taskset)'}`);
+    const w = [36, 9, 7, 7, 8, 10];
+    out.push(pad(['server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'mock ÷ it'], w));
+    const mock = t.targets.find((x) => x.id === 'mock')?.median.okPerSecond;
+    for (const x of t.targets) {
+      const bad = x.rounds.reduce((a, y) => a + y.non2xx + y.mismatches, 0);
+      out.push(pad([x.label, n(x.median.okPerSecond), n(x.median.latencyMs.p50, 1), n(x.median.latencyMs.p99, 1), n(bad), mock ? `${n(mock / x.median.okPerSecond, 2)}×` : '-'], w));
+    }
+    const q = ratios(t);
+    out.push(`   ratios: ${q.vsOauth2MockServer ? `${n(q.vsOauth2MockServer, 1)}× oauth2-mock-server (≥ 3×)` : ''}${q.vsOidcProvider ? `, ${n(q.vsOidcProvider, 1)}× oidc-provider (≥ 1.5×)` : ''}${q.ofBareNodeHttp ? `, ${n(q.ofBareNodeHttp * 100)} % of bare node:http (≥ 50 %)` : ''}`);
+  }
+  const s = r.refreshStorm;
+  if (s) {
+    const rr = s.revokeOnReuse.round;
+    out.push('', `2. Refresh storm (rotating-refresh, ${n(s.concurrency)} concurrent refreshes over HTTP): ${s.passed ? 'all checks passed' : 'CHECKS FAILED'}`);
+    out.push(`   as shipped (revoke-grant): ${rr.ok} won, ${n(rr.invalidGrant)} invalid_grant, ${rr.unexpected.length} other, ${n(rr.ms)} ms; grant revoked on reuse: ${s.revokeOnReuse.checks.slice(1).every((c) => c.passed) ? 'yes' : 'NO'}`);
+    out.push(`   rotation chain (reject): ${s.rotationChain.rounds.map((x) => `${x.ok}/${n(x.invalidGrant)}`).join(', ')} (won/invalid_grant per rotation)`);
+    for (const c of [...s.revokeOnReuse.checks, ...s.rotationChain.checks].filter((x) => !x.passed)) out.push(`   FAILED: ${c.name}: ${c.detail}`);
+  }
+  const c = r.catalog;
+  if (c) {
+    out.push('', `3. Catalog: oauth-harness run, ${c.scenarios} scenarios, cold process, ${c.runs} runs: median ${n(c.wallMs.median / 1000, 2)} s (runs ${c.wallMs.all.map((x) => n(x / 1000, 2)).join(', ')} s); per-scenario median ${c.perScenarioMedianMs.map((x) => n(x, 1)).join(', ')} ms; slowest ${c.slowest.map((x) => `${x.id} ${n(x.ms)} ms`).join(', ')}`);
+  }
+  const u = r.startup;
+  if (u) out.push('', `4. Start-up (median of ${u.runs}): serve → first discovery answer ${n(u.serveToDiscoveryMs.median)} ms; --help ${n(u.helpMs.median)} ms`);
+  const mem = r.memory;
+  if (mem) {
+    const f = mem.flat;
+    const first = f.samples[1] ?? f.samples[0]!;
+    const last = f.samples.at(-1)!;
+    out.push('', `5. Memory: serve after ${n(mem.tokens.issued)} tokens: RSS ${mb(mem.tokens.rssAfterBytes)} (${mb(mem.tokens.rssBeforeBytes)} before, peak ${mb(mem.tokens.peakRssBytes)})`);
+    out.push(`   ${n(f.requests)} requests with 1 s lifetimes in-process (${n(f.seconds, 1)} s): RSS ${mb(first.rssBytes)} at ${n(first.requests)} → ${mb(last.rssBytes)} at ${n(last.requests)}; heap ${mb(first.heapUsedBytes)} → ${mb(last.heapUsedBytes)}; store at end: ${Object.entries(last.store).map(([k, v]) => `${k} ${n(v)}`).join(', ')}; exchanges kept ${n(last.exchanges)}`);
+  }
+  out.push('', 'Targets:');
+  for (const x of r.targets) out.push(`  ${x.met ? 'met   ' : 'MISSED'}  ${x.what}: ${n(x.value, x.unit === '×' ? 2 : 1)}${x.unit === '×' || !x.unit ? x.unit : ` ${x.unit}`} (${x.op === '>=' ? '≥' : '≤'} ${x.threshold}${x.unit === '×' || !x.unit ? x.unit : ` ${x.unit}`})`);
+  out.push(`  ${r.targets.filter((x) => x.met).length} of ${r.targets.length} met`);
+  return out.join('\n');
+}

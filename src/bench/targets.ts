@@ -1,0 +1,75 @@
+/** The issue's targets, each checked against the figures of one run. */
+import type { CatalogResult } from './catalog.js';
+import type { MemoryResult } from './memory.js';
+import type { StormResult } from './refresh-storm.js';
+import type { StartupResult } from './startup.js';
+import type { ThroughputResult } from './throughput.js';
+
+export interface TargetCheck {
+  id: string;
+  what: string;
+  value: number;
+  unit: string;
+  /** `>=` or `<=` the threshold. */
+  op: '>=' | '<=';
+  threshold: number;
+  met: boolean;
+}
+
+const MB = 1024 * 1024;
+
+function target(id: string, what: string, value: number, unit: string, op: '>=' | '<=', threshold: number): TargetCheck {
+  return { id, what, value, unit, op, threshold, met: op === '>=' ? value >= threshold : value <= threshold };
+}
+
+export interface Ratios {
+  vsOauth2MockServer?: number;
+  vsOidcProvider?: number;
+  ofBareNodeHttp?: number;
+}
+
+/** The mock's verified requests/s divided by each peer's (medians of the rounds). */
+export function ratios(t: ThroughputResult): Ratios {
+  const rate = (id: string) => t.targets.find((x) => x.id === id)?.median.okPerSecond;
+  const mock = rate('mock');
+  const of = (id: string) => {
+    const other = rate(id);
+    return mock !== undefined && other ? mock / other : undefined;
+  };
+  const r: Ratios = {};
+  const a = of('oauth2-mock-server');
+  const b = of('oidc-provider');
+  const c = of('bare-node-http');
+  if (a !== undefined) r.vsOauth2MockServer = a;
+  if (b !== undefined) r.vsOidcProvider = b;
+  if (c !== undefined) r.ofBareNodeHttp = c;
+  return r;
+}
+
+export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormResult; catalog?: CatalogResult; startup?: StartupResult; memory?: MemoryResult }): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  if (s.throughput) {
+    const r = ratios(s.throughput);
+    const clean = s.throughput.targets.every((t) => t.rounds.every((x) => x.non2xx === 0 && x.mismatches === 0 && x.errors === 0));
+    if (r.vsOauth2MockServer !== undefined) out.push(target('throughput-vs-oauth2-mock-server', 'token endpoint req/s ÷ oauth2-mock-server', r.vsOauth2MockServer, '×', '>=', 3));
+    if (r.vsOidcProvider !== undefined) out.push(target('throughput-vs-oidc-provider', 'token endpoint req/s ÷ oidc-provider', r.vsOidcProvider, '×', '>=', 1.5));
+    if (r.ofBareNodeHttp !== undefined) out.push(target('throughput-of-bare-node-http', 'token endpoint req/s ÷ bare node:http', r.ofBareNodeHttp, '×', '>=', 0.5));
+    out.push(target('throughput-all-verified', 'responses that were not verified 200 token responses', clean ? 0 : 1, '', '<=', 0));
+  }
+  if (s.storm) out.push(target('refresh-storm', 'refresh storm checks failed', [...s.storm.revokeOnReuse.checks, ...s.storm.rotationChain.checks].filter((c) => !c.passed).length, '', '<=', 0));
+  if (s.catalog) {
+    out.push(target('catalog-wall', 'catalog wall time (median)', s.catalog.wallMs.median / 1000, 's', '<=', 5));
+    out.push(target('catalog-passes', 'catalog runs with failures', s.catalog.exitCodes.filter((c) => c !== 0).length, '', '<=', 0));
+  }
+  if (s.startup) {
+    out.push(target('serve-startup', 'serve: start to first discovery answer (median)', s.startup.serveToDiscoveryMs.median, 'ms', '<=', 250));
+    out.push(target('help-startup', '--help (median)', s.startup.helpMs.median, 'ms', '<=', 300));
+  }
+  if (s.memory) {
+    out.push(target('rss-100k-tokens', `RSS after ${s.memory.tokens.issued.toLocaleString('en-US')} tokens`, s.memory.tokens.rssAfterBytes / MB, 'MB', '<=', 150));
+    out.push(target('rss-flat', `RSS growth over ${s.memory.flat.requests.toLocaleString('en-US')} short-lived requests (after the first tenth)`, s.memory.flat.rssGrowthBytes / MB, 'MB', '<=', 10));
+    const last = s.memory.flat.samples.at(-1)!;
+    out.push(target('ring-bounded', 'recorded exchanges kept', last.exchanges, '', '<=', s.memory.flat.record));
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * Failed refresh requests (RFC 6749 §6), each told apart as a reuse of a refresh token
+ * the provider had already rotated, or a refresh token the provider no longer honours.
+ * Shared by `refresh-token-reuse` and `refresh-token-invalidated`.
+ */
+import type { Exchange } from '../results/model.js';
+import { isClientAuthError } from './client-auth.js';
+import { errorOf, failed, tokenGrants, type ErrorInfo, type TokenGrant } from './traffic.js';
+
+export interface RefreshFailure {
+  grant: TokenGrant;
+  error: ErrorInfo;
+  token: string;
+  /** A successful refresh that used the same token and got a new one (rotation). */
+  rotatedBy: TokenGrant | undefined;
+  /** How many refresh requests sent this same token and failed. */
+  attempts: number;
+}
+
+const REFRESH_TEXT = /refresh[_ ]?token|invalid token|token (?:is )?(?:invalid|expired|revoked)|expired or revoked|revoked|expired/i;
+
+/** Whether a failed refresh says "this refresh token is no good" (not a client-auth or scope problem). */
+function refusesToken(e: Exchange, err: ErrorInfo): boolean {
+  if (isClientAuthError(e, err)) return false;
+  if (err.code === 'invalid_grant') return true;
+  // Zoom answers {"reason":"Invalid Token!","error":"invalid_request"}
+  return (err.code === 'invalid_request' || err.code === 'invalid_token' || err.code === undefined) && REFRESH_TEXT.test(err.text);
+}
+
+export function refreshFailures(all: Exchange[]): RefreshFailure[] {
+  const grants = tokenGrants(all).filter((g) => g.grantType === 'refresh_token');
+  const out: RefreshFailure[] = [];
+  for (const g of grants) {
+    if (!failed(g.exchange)) continue;
+    const err = errorOf(g.exchange.response);
+    const token = g.params.get('refresh_token');
+    if (!err || !token || !refusesToken(g.exchange, err)) continue;
+    const rotatedBy = grants.find((x) => x !== g && x.ok && x.params.get('refresh_token') === token && typeof x.body.refresh_token === 'string' && x.body.refresh_token !== token);
+    const attempts = grants.filter((x) => !x.ok && x.params.get('refresh_token') === token).length;
+    out.push({ grant: g, error: err, token, rotatedBy, attempts });
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import { defineCheck, fail, pass, skip } from '../../check.js';
+import { runAuthorization } from '../../flows/authorize.js';
+import { attemptSummary } from './summary.js';
+
+/** RFC 6749 §4.1.2.1: when the user denies, redirect back with `error=access_denied`. */
+export default defineCheck({
+  id: 'AS-AZ-ACCESS-DENIED',
+  specRef: 'RFC 6749 §4.1.2.1',
+  level: 'MUST',
+  derived: true,
+  mode: 'UA',
+  title: 'Denying consent redirects back to the client with error=access_denied and the state.',
+  requires: ['endpoint:authorization_endpoint', 'user-agent'],
+  async run(ctx) {
+    const run = await runAuthorization(ctx, { decision: 'deny' });
+    if (!run.result.consentShown && !run.result.redirect) return skip(`no consent step to deny (${attemptSummary(run)})`);
+    const error = run.response?.get('error');
+    if (error !== 'access_denied') fail('denying consent did not redirect back with error=access_denied', 'access_denied', error ?? attemptSummary(run));
+    if (run.request.state !== undefined && run.response!.get('state') !== run.request.state) fail('the access_denied redirect lacks the state', run.request.state, run.response!.get('state') ?? null);
+    return pass();
+  },
+});

@@ -1,0 +1,38 @@
+import { defineCheck, fail, pass } from '../../check.js';
+import { eventually, introspect, revoke } from '../../flows/grants.js';
+import { randomToken } from '../../flows/random.js';
+import { metaString } from '../../metadata.js';
+import { validAccessToken } from './valid-token.js';
+
+/** RFC 7662 §2.2, §2.3: unknown, revoked or expired tokens get 200 `{"active": false}`. */
+export default defineCheck({
+  id: 'AS-INT-INACTIVE-FALSE',
+  specRef: 'RFC 7662 §2.2, §2.3',
+  level: 'MUST',
+  mode: 'UA+T',
+  title: 'Unknown, revoked and expired tokens are reported as 200 {"active": false}, not as HTTP errors.',
+  requires: ['endpoint:introspection_endpoint', 'endpoint:token_endpoint'],
+  async run(ctx) {
+    const notes: string[] = [];
+    const expectInactive = async (what: string, token: string): Promise<void> => {
+      ctx.step(what);
+      const r = await introspect(ctx, token);
+      if (r.res.status !== 200 || r.active !== false) fail(`introspection of ${what} answered ${r.res.status} active=${JSON.stringify(r.active)}`, { status: 200, active: false }, { status: r.res.status, active: r.active ?? null });
+    };
+    await expectInactive('an unknown token', randomToken());
+    if (metaString(ctx.metadata, 'revocation_endpoint')) {
+      const token = await validAccessToken(ctx);
+      await revoke(ctx, token, { hint: 'access_token' });
+      await eventually(ctx, async () => (await introspect(ctx, token)).active === false, ctx.config.propagationSeconds * 1000);
+      await expectInactive('a revoked token', token);
+    } else notes.push('revoked case skipped (no revocation endpoint)');
+    const lifetime = ctx.config.lifetimes.accessToken;
+    if (lifetime) {
+      const token = await validAccessToken(ctx);
+      ctx.step(`wait ${lifetime + ctx.config.lifetimes.leeway} s`);
+      await ctx.sleep((lifetime + ctx.config.lifetimes.leeway) * 1000);
+      await expectInactive('an expired token', token);
+    } else notes.push('expired case skipped (no lifetimes.accessToken)');
+    return pass(notes.length ? notes.join('; ') : undefined);
+  },
+});

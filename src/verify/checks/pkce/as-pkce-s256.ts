@@ -1,0 +1,16 @@
+import { defineCheck, pass } from '../../check.js';
+import { obtainCode } from '../../flows/authorize.js';
+
+/** RFC 7636 §4.2: S256 is mandatory to implement on the server. */
+export default defineCheck({
+  id: 'AS-PKCE-S256',
+  specRef: 'RFC 7636 §4.2',
+  level: 'MUST',
+  mode: 'UA',
+  title: 'code_challenge_method=S256 is accepted.',
+  requires: ['endpoint:authorization_endpoint', 'user-agent'],
+  async run(ctx) {
+    await obtainCode(ctx, { pkce: 'S256' });
+    return pass();
+  },
+});

@@ -1,0 +1,36 @@
+import { defineCheck, fail, pass, skip } from '../../check.js';
+import { eventually, revoke } from '../../flows/grants.js';
+import { callResource } from '../../flows/resource.js';
+import { metaString } from '../../metadata.js';
+import { rsToken } from './rs-token.js';
+
+/** RFC 6749 §7: the resource server validates the token, its expiry and revocation. */
+export default defineCheck({
+  id: 'RS-VALIDATE-TOKEN',
+  specRef: 'RFC 6749 §7',
+  level: 'MUST',
+  mode: 'T',
+  title: 'The resource server refuses expired and revoked access tokens.',
+  requires: ['fixture:F10', 'endpoint:token_endpoint'],
+  async run(ctx) {
+    const done: string[] = [];
+    if (metaString(ctx.metadata, 'revocation_endpoint')) {
+      const token = await rsToken(ctx);
+      await revoke(ctx, token, { hint: 'access_token' });
+      ctx.step('use a revoked token');
+      const w = await eventually(ctx, async () => (await callResource(ctx, token)).status === 401, ctx.config.propagationSeconds * 1000);
+      if (!w.ok) fail(`a revoked access token is still accepted after ${ctx.config.propagationSeconds} s`, 401, 'accepted');
+      done.push(w.waitedMs > 1000 ? `revoked (refused after ${Math.round(w.waitedMs / 1000)} s)` : 'revoked');
+    }
+    const lifetime = ctx.config.lifetimes.accessToken;
+    if (lifetime) {
+      const token = await rsToken(ctx);
+      ctx.step(`wait ${lifetime + ctx.config.lifetimes.leeway} s`);
+      await ctx.sleep((lifetime + ctx.config.lifetimes.leeway) * 1000);
+      const res = await callResource(ctx, token);
+      if (res.status !== 401) fail(`an expired access token answered ${res.status}`, 401, res.status);
+      done.push('expired');
+    }
+    return done.length ? pass(`checked: ${done.join(', ')}`) : skip('needs a revocation endpoint or lifetimes.accessToken');
+  },
+});

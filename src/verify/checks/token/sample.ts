@@ -1,0 +1,30 @@
+/**
+ * A successful token response to inspect (RFC 6749 §5.1): client credentials when the
+ * primary client may use them, else an authorization code redemption via the user agent.
+ */
+import { skipNow } from '../../check.js';
+import type { CheckContext } from '../../context.js';
+import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { clientCredentials, type TokenResult } from '../../flows/token.js';
+import { metaStrings } from '../../metadata.js';
+import { expectToken } from '../expect.js';
+
+/** Whether the primary client is expected to use client_credentials. */
+export function canUseClientCredentials(ctx: CheckContext): boolean {
+  const grants = metaStrings(ctx.metadata, 'grant_types_supported');
+  return !grants || grants.includes('client_credentials');
+}
+
+/** One successful token response; skips when no grant is available. */
+export async function sampleTokenResponse(ctx: CheckContext): Promise<TokenResult> {
+  ctx.step('obtain a token response');
+  if (canUseClientCredentials(ctx)) {
+    const r = await clientCredentials(ctx);
+    if (r.res.status === 200 || !ctx.ua) return r;
+  }
+  if (!ctx.ua) skipNow('no grant available: client_credentials is not offered and no login driver is configured');
+  const grant = await obtainCode(ctx);
+  const r = await redeemCode(ctx, grant);
+  expectToken(r, 'authorization code redemption');
+  return r;
+}

@@ -1,0 +1,97 @@
+/**
+ * `runVerify`: discover the authorization server (RFC 8414, then OpenID Connect
+ * Discovery), run a plan of checks, and return a {@link RunResult} with one case per check.
+ *
+ * Options are plain data (what `verify.yaml` holds, validated by the same schema) plus
+ * callbacks, so the CLI can build them from flags and files.
+ */
+import { existsSync } from 'node:fs';
+import type { CaseResult, RunResult } from '../results/model.js';
+import type { Check } from './check.js';
+import { resolveClients } from './clients.js';
+import { verifyConfigSchema, type VerifyConfig, type VerifyConfigInput } from './config.js';
+import type { RunState } from './context.js';
+import { discover } from './discovery.js';
+import { VerifyError } from './errors.js';
+import { applyExpectedFailures, type ExpectedFailure } from './expected-failures.js';
+import { metaString } from './metadata.js';
+import { planChecks } from './plans.js';
+import { Probe } from './probe.js';
+import { runCheck } from './run-check.js';
+import { summarize } from './summary.js';
+import { createDriver } from './user-agent/create-driver.js';
+
+/** Progress events, in order: `discovered`, then `check-start`/`check-end` per check. */
+export type VerifyProgress =
+  | { type: 'discovered'; source: 'oauth-authorization-server' | 'openid-configuration'; total: number }
+  | { type: 'check-start'; index: number; total: number; id: string; title: string }
+  | { type: 'check-end'; index: number; total: number; result: CaseResult };
+
+export interface VerifyOptions extends VerifyConfigInput {
+  /** Run only these check ids (in plan order). */
+  only?: readonly string[];
+  /** Applied to the result before it is returned (see `expected-failures.ts`). */
+  expectedFailures?: readonly ExpectedFailure[];
+  onProgress?: (event: VerifyProgress) => void;
+}
+
+/** Validate options with the config schema; throws {@link VerifyError} `CONFIG_INVALID`. */
+export function resolveVerifyConfig(options: VerifyConfigInput): VerifyConfig {
+  const parsed = verifyConfigSchema.safeParse(options);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`);
+    throw new VerifyError('CONFIG_INVALID', `invalid verify options\n${issues.join('\n')}`, issues);
+  }
+  return parsed.data;
+}
+
+/**
+ * Discover the server and run the plan.
+ * Throws {@link VerifyError} for bad input (`CONFIG_INVALID`, `DISCOVERY_FAILED`,
+ * `USER_AGENT_UNAVAILABLE`); check failures are results, never exceptions.
+ */
+export async function runVerify(options: VerifyOptions): Promise<RunResult> {
+  const { only, expectedFailures, onProgress, ...data } = options;
+  const config = resolveVerifyConfig(data);
+  const startedAt = new Date();
+  const t0 = performance.now();
+  if (config.login?.kind === 'playwright' && !existsSync(config.login.executablePath)) {
+    throw new VerifyError(
+      'USER_AGENT_UNAVAILABLE',
+      `login.kind is playwright but chromium is not at ${config.login.executablePath} (apt-get install -y chromium)`,
+    );
+  }
+  const discovery = await discover(config.issuer, new Probe({ timeoutMs: config.timeoutMs }));
+  let checks: readonly Check[] = planChecks(config.plan);
+  if (only) {
+    const unknown = only.filter((id) => !checks.some((c) => c.id === id));
+    if (unknown.length) {
+      throw new VerifyError('CONFIG_INVALID', `not in plan ${config.plan}: ${unknown.join(', ')}`);
+    }
+    checks = checks.filter((c) => only.includes(c.id));
+  }
+  const ua = createDriver(config, metaString(discovery.metadata, 'authorization_endpoint'));
+  const state: RunState = { config, discovery, clients: resolveClients(config), ua };
+  onProgress?.({ type: 'discovered', source: discovery.source, total: checks.length });
+  const cases: CaseResult[] = [];
+  try {
+    for (const [i, check] of checks.entries()) {
+      onProgress?.({ type: 'check-start', index: i, total: checks.length, id: check.id, title: check.title });
+      const result = await runCheck(check, state);
+      cases.push(result);
+      onProgress?.({ type: 'check-end', index: i, total: checks.length, result });
+    }
+  } finally {
+    await ua?.close();
+  }
+  const result: RunResult = {
+    schemaVersion: 1,
+    tool: 'oauth-harness',
+    command: 'verify',
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    cases,
+    summary: summarize(cases),
+  };
+  return expectedFailures ? applyExpectedFailures(result, expectedFailures) : result;
+}

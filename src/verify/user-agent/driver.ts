@@ -1,0 +1,78 @@
+/**
+ * The user-agent driver contract: perform one authorization request (RFC 6749 §4.1.1)
+ * as a browser would, log in and consent (or deny), and hand back the redirect that
+ * leaves the authorization server, without following it.
+ */
+import type { Probe } from '../probe.js';
+
+export interface AuthorizeRequest {
+  /** Authorization request URL; its query carries the parameters. */
+  url: string;
+  /** `POST` sends the query parameters as a form body to the endpoint (RFC 6749 §3.1). */
+  method?: 'GET' | 'POST';
+  /** Where the flow is expected to end. The driver stops at any redirect leaving the AS. */
+  redirectUri: string;
+  decision?: 'approve' | 'deny';
+  /** Submit the consent form as a cross-site request would arrive (AS-AZ-CSRF). */
+  crossSiteConsent?: boolean;
+}
+
+/** A redirect response whose target is outside the authorization server. */
+export interface LeavingRedirect {
+  /** Resolved target URL. */
+  url: string;
+  /** `Location` exactly as sent. */
+  rawLocation: string;
+  status: number;
+  /** Method of the request this redirect answered. */
+  requestMethod: string;
+}
+
+/** A page the flow ended on (an error page, or a step the driver could not pass). */
+export interface FinalPage {
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface AuthorizeResult {
+  redirect?: LeavingRedirect;
+  page?: FinalPage;
+  /** Redirect statuses that answered a POST (login / consent submissions), in order. */
+  postRedirects: Array<{ url: string; status: number }>;
+  loginShown: boolean;
+  consentShown: boolean;
+  /** Why the driver stopped on `page`. */
+  note?: string;
+}
+
+/** What a driver can do beyond the basic flow. */
+export interface DriverCapabilities {
+  crossSiteConsent: boolean;
+}
+
+export interface UserAgentDriver {
+  readonly kind: 'form' | 'playwright';
+  readonly capabilities: DriverCapabilities;
+  /** Run one authorization in a fresh session (cookie jar); exchanges go to `probe`. */
+  authorize(request: AuthorizeRequest, probe: Probe): Promise<AuthorizeResult>;
+  close(): Promise<void>;
+}
+
+/** Origins the driver may navigate within; anything else ends the flow. */
+export function leavesServer(url: string, allowedOrigins: ReadonlySet<string>, redirectUri: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return true;
+  }
+  if (!allowedOrigins.has(u.origin)) return true;
+  try {
+    const r = new URL(redirectUri);
+    return r.origin === u.origin && r.pathname === u.pathname;
+  } catch {
+    return false;
+  }
+}
