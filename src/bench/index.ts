@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   const out = resolve(values.out ?? join(packageRoot(), 'reports', 'bench.json'));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const t0 = Date.now();
+  const busy = loadavg()[0]!;
+  if (busy > 0.5) log(`note: load average ${busy.toFixed(2)}: other processes are using the cores, figures will be noisy`);
   const report: BenchReport = {
     schemaVersion: 1,
     startedAt: new Date(t0).toISOString(),

@@ -1,7 +1,8 @@
 /**
  * The load generator, run as its own process (pinned to the core the server does not
  * use): autocannon against a token endpoint, a warm-up run then a measured run.
- * Reads its task as JSON in argv[2]; prints one JSON result line.
+ * Reads its task as JSON in argv[2]; prints `{"phase":"run"}` when the measured run
+ * starts, then one JSON result line.
  */
 import autocannon from 'autocannon';
 
@@ -53,6 +54,8 @@ function run(task: LoadTask, seconds: number, amount?: number): Promise<autocann
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2] ?? '{}') as LoadTask;
   if (task.warmupSeconds > 0) await run(task, task.warmupSeconds);
+  // Tells the bench the measured run starts now (it samples the server's CPU time here).
+  process.stdout.write(`${JSON.stringify({ phase: 'run' })}\n`);
   const r = await run(task, task.seconds, task.amount);
   const result: LoadResult = {
     requestsPerSecond: r.requests.average,

@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import { packageRoot } from '../../mocks/package-root.js';
-import type { LoadResult, LoadTask } from './load-runner.js';
+import type { LoadTask } from './load-runner.js';
 import type { MemoryProbeResult } from './memory-probe.js';
 import { mockTarget } from './peers/targets.js';
 import { canPin, peakRssOf, rssOf, startChild } from './proc.js';
-import { verifyTokenEndpoint } from './throughput.js';
+import { runLoad, verifyTokenEndpoint } from './throughput.js';
 
 export interface MemoryResult {
   tokens: { issued: number; non2xx: number; rssBeforeBytes: number; rssAfterBytes: number; peakRssBytes: number };
@@ -28,9 +28,8 @@ export async function runMemory(o: { tokens: number; requests: number }): Promis
     await verifyTokenEndpoint(server.ready, 1);
     const rssBeforeBytes = rssOf(server.pid);
     const task: LoadTask = { url: server.ready.token_endpoint, client_id: server.ready.client_id, client_secret: server.ready.client_secret, connections: 50, warmupSeconds: 0, seconds: 0, amount: o.tokens };
-    const load = await startChild<LoadResult>([join(packageRoot(), 'dist', 'src', 'bench', 'load-runner.js'), JSON.stringify(task)], { core: pin ? 0 : undefined, timeoutMs: 300_000 });
-    await load.stop();
-    tokens = { issued: load.ready.ok2xx - load.ready.mismatches, non2xx: load.ready.non2xx, rssBeforeBytes, rssAfterBytes: rssOf(server.pid), peakRssBytes: peakRssOf(server.pid) };
+    const load = await runLoad(task, server.pid, pin);
+    tokens = { issued: load.ok2xx - load.mismatches, non2xx: load.non2xx + load.errors, rssBeforeBytes, rssAfterBytes: rssOf(server.pid), peakRssBytes: peakRssOf(server.pid) };
   } finally {
     await server.stop();
   }

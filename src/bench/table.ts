@@ -14,12 +14,13 @@ export function formatTable(r: BenchReport): string {
   if (t) {
     const o = t.options;
     out.push('', `1. Token endpoint, client_credentials: autocannon, ${o.connections} connections, keep-alive, ${o.seconds} s after ${o.warmupSeconds} s warm-up, median of ${o.rounds} round(s); ${t.pinned ? 'server on core 1, load on core 0' : 'not pinned (no taskset)'}`);
-    const w = [36, 9, 7, 7, 8, 10];
-    out.push(pad(['server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'mock ÷ it'], w));
+    const w = [36, 8, 7, 7, 8, 10, 9, 11];
+    out.push(pad(['server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'mock ÷ it', 'core busy', 'req/CPU-s'], w));
     const mock = t.targets.find((x) => x.id === 'mock')?.median.okPerSecond;
     for (const x of t.targets) {
-      const bad = x.rounds.reduce((a, y) => a + y.non2xx + y.mismatches, 0);
-      out.push(pad([x.label, n(x.median.okPerSecond), n(x.median.latencyMs.p50, 1), n(x.median.latencyMs.p99, 1), n(bad), mock ? `${n(mock / x.median.okPerSecond, 2)}×` : '-'], w));
+      const bad = x.rounds.reduce((a, y) => a + y.non2xx + y.mismatches + y.errors, 0);
+      const m = x.median;
+      out.push(pad([x.label, n(m.okPerSecond), n(m.latencyMs.p50, 1), n(m.latencyMs.p99, 1), n(bad), mock ? `${n(mock / m.okPerSecond, 2)}×` : '-', `${n(m.serverCpuPercent)} %`, n(m.okPerCpuSecond)], w));
     }
     const q = ratios(t);
     out.push(`   ratios: ${q.vsOauth2MockServer ? `${n(q.vsOauth2MockServer, 1)}× oauth2-mock-server (≥ 3×)` : ''}${q.vsOidcProvider ? `, ${n(q.vsOidcProvider, 1)}× oidc-provider (≥ 1.5×)` : ''}${q.ofBareNodeHttp ? `, ${n(q.ofBareNodeHttp * 100)} % of bare node:http (≥ 50 %)` : ''}`);
@@ -34,10 +35,11 @@ export function formatTable(r: BenchReport): string {
   }
   const c = r.catalog;
   if (c) {
-    out.push('', `3. Catalog: oauth-harness run, ${c.scenarios} scenarios, cold process, ${c.runs} runs: median ${n(c.wallMs.median / 1000, 2)} s (runs ${c.wallMs.all.map((x) => n(x / 1000, 2)).join(', ')} s); per-scenario median ${c.perScenarioMedianMs.map((x) => n(x, 1)).join(', ')} ms; slowest ${c.slowest.map((x) => `${x.id} ${n(x.ms)} ms`).join(', ')}`);
+    out.push('', `3. Catalog: oauth-harness run, ${c.scenarios} scenarios, cold process, ${c.runs} run(s): median ${n(c.wallMs.median / 1000, 2)} s (runs ${c.wallMs.all.map((x) => n(x / 1000, 2)).join(', ')} s; exit codes ${c.exitCodes.join(', ')})`);
+    out.push(`   per-scenario median ${c.perScenarioMedianMs.map((x) => n(x, 1)).join(', ')} ms; slowest ${c.slowest.map((x) => `${x.id} ${n(x.ms)} ms`).join(', ')}`);
   }
   const u = r.startup;
-  if (u) out.push('', `4. Start-up (median of ${u.runs}): serve → first discovery answer ${n(u.serveToDiscoveryMs.median)} ms; --help ${n(u.helpMs.median)} ms`);
+  if (u) out.push('', `4. Start-up (median of ${u.runs}): serve → first discovery answer ${n(u.serveToDiscoveryMs.median)} ms (${n(u.serveCpuMs.median)} ms CPU); --help ${n(u.helpMs.median)} ms; for scale, \`node -e 0\` ${n(u.bareNodeMs.median)} ms`);
   const mem = r.memory;
   if (mem) {
     const f = mem.flat;

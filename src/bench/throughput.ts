@@ -3,12 +3,14 @@
  * core 1, the load generator (autocannon) in another pinned to core 0. Rounds run the
  * servers in rotated order; each server's figure is its median round.
  */
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { packageRoot } from '../../mocks/package-root.js';
 import type { LoadResult, LoadTask } from './load-runner.js';
 import { TARGETS, type Target, type TargetId } from './peers/targets.js';
 import type { PeerReady } from './peers/ready.js';
-import { canPin, cpuMsOf, startChild } from './proc.js';
+import { canPin, cpuMsOf, nodeCommand } from './proc.js';
 import { medianBy } from './stats.js';
 
 export interface ThroughputOptions {
@@ -24,6 +26,8 @@ export interface ThroughputOptions {
 export type Run = LoadResult & {
   /** Server CPU time ÷ wall time over the warm-up and the measured run (100 = one core saturated). */
   serverCpuPercent: number;
+  /** Verified responses per second of server CPU: the server's cost per request, whatever else ran on the machine. */
+  okPerCpuSecond: number;
 };
 
 export interface TargetThroughput {
@@ -61,19 +65,42 @@ export async function verifyTokenEndpoint(ready: PeerReady, n = 3): Promise<void
   }
 }
 
+/**
+ * Runs the load generator (pinned to core 0) against a started server; samples the
+ * server's CPU time when the measured run starts and ends.
+ */
+export function runLoad(task: LoadTask, serverPid: number, pin: boolean): Promise<Run> {
+  const runner = join(packageRoot(), 'dist', 'src', 'bench', 'load-runner.js');
+  const [cmd, argv] = nodeCommand([runner, JSON.stringify(task)], pin ? 0 : undefined);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let cpu0 = 0;
+    let t0 = 0;
+    child.once('error', reject);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const msg = JSON.parse(line) as LoadResult | { phase: 'run' };
+      if ('phase' in msg) {
+        cpu0 = cpuMsOf(serverPid);
+        t0 = performance.now();
+        return;
+      }
+      const cpuMs = cpuMsOf(serverPid) - cpu0;
+      const ok = msg.ok2xx - msg.mismatches;
+      resolve({ ...msg, serverCpuPercent: (100 * cpuMs) / (performance.now() - t0), okPerCpuSecond: cpuMs > 0 ? ok / (cpuMs / 1000) : Number.NaN });
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
+  });
+}
+
 async function measure(target: Target, o: ThroughputOptions): Promise<Run> {
   const pin = canPin();
   const server = await target.start(pin ? 1 : undefined);
   try {
     await verifyTokenEndpoint(server.ready);
     const task: LoadTask = { url: server.ready.token_endpoint, client_id: server.ready.client_id, client_secret: server.ready.client_secret, connections: o.connections, warmupSeconds: o.warmupSeconds, seconds: o.seconds };
-    const runner = join(packageRoot(), 'dist', 'src', 'bench', 'load-runner.js');
-    const cpu0 = cpuMsOf(server.pid);
-    const t0 = performance.now();
-    const load = await startChild<LoadResult>([runner, JSON.stringify(task)], { core: pin ? 0 : undefined, timeoutMs: (o.warmupSeconds + o.seconds) * 1000 + 30_000 });
-    const serverCpuPercent = (100 * (cpuMsOf(server.pid) - cpu0)) / (performance.now() - t0);
-    await load.stop();
-    return { ...load.ready, serverCpuPercent };
+    return await runLoad(task, server.pid, pin);
   } finally {
     await server.stop();
   }

@@ -97,5 +97,5 @@ export function printSummary(run: RunResult, written: string[], out: Out = stdou
     warned ? yellow(`${warned} with warnings`) : '',
   ].filter(Boolean);
   const head = `${s.passed} passed, ${s.failed} failed`;
-  out(`${s.failed ? red(head) : green(head)}${extra.length ? `, ${extra.join(', ')}` : ''} ${dim(`(${s.total} ${run.command === 'run' ? 'scenarios' : 'checks'} in ${(run.durationMs / 1000).toFixed(1)} s)`)}`);
+  out(`${s.failed ? red(head) : green(head)}${extra.length ? `, ${extra.join(', ')}` : ''} ${dim(`(${s.total} ${run.command === 'run' ? 'scenario' : 'check'}${s.total === 1 ? '' : 's'} in ${(run.durationMs / 1000).toFixed(1)} s)`)}`);
 }

@@ -21,8 +21,10 @@ function program(): Command {
     .option('--grep <pattern>', 'only scenarios whose id, title or tag matches')
     .option('--seed <n>', 'seed for generated users and data', '1')
     .option('--bail', 'stop at the first failed scenario')
-    .option('--report <list>', 'reports to write: junit,json', 'junit,json')
+    .option('--report <list>', 'reports to write: junit,json,html (or all, none)', 'junit,json,html')
     .option('--out <dir>', 'folder for reports', 'reports')
+    .option('--expected-failures <file>', 'YAML list of { id, reason }: listed failures do not fail the run; a listed case that now passes does')
+    .option('--client <driver>', 'run every scenario with this client: reference, command:"<program>", or web:"<command>"')
     .action(async (paths: string[], o) => {
       const { runCommand } = await import('./commands/run.js');
       process.exitCode = await runCommand(paths, o);
@@ -46,6 +48,16 @@ function program(): Command {
         process.once('SIGTERM', stop);
       });
       await close();
+    });
+
+  p.command('matrix')
+    .description('drive real third-party OAuth clients through the compatibility scenarios; writes matrix.json and matrix.md')
+    .addOption(new Option('--client <id>', 'only this client (repeatable)').argParser(collect).default([]))
+    .option('--concurrency <n>', 'clients run at once', '3')
+    .option('--out <dir>', 'folder for the matrix files', 'reports')
+    .action(async (o) => {
+      const { matrixCommand } = await import('../drivers/matrix-command.js');
+      process.exitCode = await matrixCommand(o);
     });
 
   p.command('schema')

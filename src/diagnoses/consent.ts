@@ -15,6 +15,8 @@ export interface LoginScopes {
   ticked: string[] | undefined;
   /** The user pressed "deny" (or the provider redirected back with access_denied). */
   deniedAll: Exchange | undefined;
+  /** For `deniedAll`: the provider's error_description, and whether the user's own "deny" was seen. */
+  denial: { description: string; byUser: boolean } | undefined;
   /** Scopes the provider itself reported as declined (Facebook `denied_scopes`). */
   reportedDenied: string[];
   /** The token grant that ended this login, if any. */
@@ -55,6 +57,7 @@ export function loginScopes(all: Exchange[]): LoginScopes[] {
       offered: page,
       ticked: form && (form.has('scope') || page) ? form.getAll('scope').flatMap((s) => splitScopes(s)) : undefined,
       deniedAll: denied?.exchange ?? (form?.get('decision') === 'deny' ? decision : undefined),
+      denial: denied || form?.get('decision') === 'deny' ? { description: denied?.description ?? '', byUser: form?.get('decision') === 'deny' } : undefined,
       reportedDenied: reported,
       grant,
       granted: grant ? grantedScopes(grant) : undefined,

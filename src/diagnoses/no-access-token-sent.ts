@@ -17,7 +17,9 @@ export const noAccessTokenSent: Diagnosis = {
     'Connect a user first, so that there is a token to send.',
   ],
   detect({ exchanges }) {
-    const hits = exchanges.filter((e) => kindOf(e) === 'api' && (e.response.status === 401 || e.response.status === 403) && !getHeader(e.request.headers, 'authorization') && !paramsOf(e).has('access_token'));
+    // a call authenticated some other way (session cookie, API key) is not this case
+    const otherAuth = (e: (typeof exchanges)[number]) => getHeader(e.request.headers, 'cookie') !== undefined || Object.keys(e.request.headers).some((h) => /^(x-)?api[-_]?key$|^x-auth-token$/i.test(h)) || paramsOf(e).has('api_key');
+    const hits = exchanges.filter((e) => kindOf(e) === 'api' && (e.response.status === 401 || e.response.status === 403) && !getHeader(e.request.headers, 'authorization') && !paramsOf(e).has('access_token') && !otherAuth(e));
     const last = hits[hits.length - 1];
     if (!last) return undefined;
     const challenge = getHeader(last.response.headers, 'www-authenticate');

@@ -4,6 +4,7 @@
  * Shared by `refresh-token-reuse` and `refresh-token-invalidated`.
  */
 import type { Exchange } from '../results/model.js';
+import { DOMAIN_REFUSED, IP_REFUSED } from './address-rules.js';
 import { isClientAuthError } from './client-auth.js';
 import { errorOf, failed, tokenGrants, type ErrorInfo, type TokenGrant } from './traffic.js';
 
@@ -22,6 +23,7 @@ const REFRESH_TEXT = /refresh[_ ]?token|invalid token|token (?:is )?(?:invalid|e
 /** Whether a failed refresh says "this refresh token is no good" (not a client-auth or scope problem). */
 function refusesToken(e: Exchange, err: ErrorInfo): boolean {
   if (isClientAuthError(e, err)) return false;
+  if (IP_REFUSED.test(err.text) || DOMAIN_REFUSED.test(err.text)) return false; // address-not-allowed explains it
   if (err.code === 'invalid_grant') return true;
   // Zoom answers {"reason":"Invalid Token!","error":"invalid_request"}
   return (err.code === 'invalid_request' || err.code === 'invalid_token' || err.code === undefined) && REFRESH_TEXT.test(err.text);

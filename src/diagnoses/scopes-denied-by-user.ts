@@ -6,7 +6,7 @@
  */
 import { loginScopes } from './consent.js';
 import type { Diagnosis } from './diagnosis.js';
-import { describe, list } from './traffic.js';
+import { describe, list, quote } from './traffic.js';
 
 export const scopesDeniedByUser: Diagnosis = {
   id: 'scopes-denied-by-user',
@@ -21,8 +21,12 @@ export const scopesDeniedByUser: Diagnosis = {
     let found: { cause: string; fix: string[]; seq: number[] } | undefined;
     for (const l of loginScopes(exchanges)) {
       if (l.deniedAll) {
+        const d = l.denial?.description ?? '';
+        // Auth0 rules, Azure AD user assignment and admin policies also answer access_denied
+        const byUser = l.denial?.byUser || !d || /\buser\b.*\b(denied|declined|cancel)|denied the request|end-user denied|cancel|declin/i.test(d);
+        const policy = !byUser ? ` The provider's description (${quote(d)}) points at a rule or policy of the provider rather than the user's choice: check the app's user assignment and access rules there.` : '';
         found = {
-          cause: `The user denied the whole request at consent (${describe(l.deniedAll)}: access_denied)${l.requested.length ? `; the client asked for ${list(l.requested)}` : ''}. No token was issued.`,
+          cause: `${byUser ? 'The user denied the whole request at consent' : 'The authorization was denied'} (${describe(l.deniedAll)}: access_denied${byUser && d ? ` ${quote(d)}` : ''})${l.requested.length ? `; the client asked for ${list(l.requested)}` : ''}. No token was issued.${policy}`,
           fix: ['Ask the user to connect again and allow the request.'],
           seq: [l.authorization.seq, l.deniedAll.seq],
         };

@@ -38,6 +38,8 @@ function kindByParams(e: Exchange): RequestKind | undefined {
   const p = paramsOf(e);
   const path = pathOf(e.request.url);
   if (p.has('grant_type')) return 'token';
+  // GitHub and Facebook token requests carry no grant_type: a code (or refresh token) sent by the client to a token-ish URL
+  if (e.from !== 'user-agent' && (p.has('code') || p.has('refresh_token')) && p.has('client_id') && /token/i.test(path)) return 'token';
   if (p.has('response_type') || (e.from === 'user-agent' && p.has('client_id') && p.has('redirect_uri'))) return 'authorize';
   if (p.has('token') && /introspect/i.test(path)) return 'introspection';
   if (p.has('token') && (e.request.method === 'POST' || /revo/i.test(path))) return 'revocation';
@@ -175,7 +177,8 @@ export function tokenGrants(exchanges: Exchange[]): TokenGrant[] {
       const raw = body.expires_in ?? body.expires;
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : undefined;
       const ok = e.response.status >= 200 && e.response.status < 300 && typeof body.access_token === 'string' && body.error === undefined;
-      return { exchange: e, grantType: params.get('grant_type') ?? '', params, body, ok, expiresIn: n };
+      const grantType = params.get('grant_type') ?? (params.has('code') ? 'authorization_code' : params.has('refresh_token') ? 'refresh_token' : '');
+      return { exchange: e, grantType, params, body, ok, expiresIn: n };
     });
 }
 

@@ -51,3 +51,20 @@ export function overrideDriver(scenario: Scenario, override: DriverSpec | undefi
   if (override.kind === 'web' && c.web) return { ...override, web: { ...c.web, start: override.web.start } };
   return override;
 }
+
+/**
+ * `oauth-harness run --client <value>`: the scenarios with their client replaced (each
+ * keeps its own `command:`/`web:` options of the same kind). Returns them unchanged
+ * when `value` is undefined; throws a usage error for a bad value.
+ */
+export function withClientOption(scenarios: Scenario[], value: string | undefined): Scenario[] {
+  if (value === undefined) return scenarios;
+  const parsed = parseClientOption(value);
+  return scenarios.map((s) => {
+    const spec = overrideDriver(s, parsed);
+    const client = { ...s.client, driver: spec.kind };
+    if (spec.kind === 'command') client.command = spec.command;
+    if (spec.kind === 'web') client.web = spec.web;
+    return { ...s, client };
+  });
+}

@@ -67,5 +67,7 @@ export function scrubCase(c: CaseResult): CaseResult {
     exchanges: c.exchanges.map(scrubExchange),
     diagnoses: c.diagnoses.map((d) => ({ ...d, cause: scrubText(d.cause), fix: d.fix.map(scrubText) })),
     ...(c.warnings ? { warnings: c.warnings.map((w) => ({ code: w.code, message: scrubText(w.message) })) } : {}),
+    ...(c.clientVerdicts ? { clientVerdicts: c.clientVerdicts.map((v) => ({ ...v, detail: scrubText(v.detail) })) } : {}),
+    ...(c.clientRuns ? { clientRuns: c.clientRuns.map((r) => ({ ...r, command: scrubText(r.command), stdout: scrubText(r.stdout), stderr: scrubText(r.stderr) })) } : {}),
   };
 }

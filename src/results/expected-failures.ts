@@ -5,7 +5,7 @@
  * Shared by `run` and `verify`. Mistakes in the file are `file:line:col` errors (exit 2).
  */
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { HarnessError } from '../errors/harness-error.js';
 import type { CaseResult, RunResult } from './model.js';
@@ -22,6 +22,12 @@ export interface ExpectedFailure {
 const entrySchema = z.object({ id: z.string().min(1, 'must not be empty'), reason: z.string().min(1, 'must not be empty') }).strict();
 const fileSchema = z.array(entrySchema, { error: 'expected a YAML list of { id, reason } entries' });
 
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let v: unknown = data;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
 /** Parses an expected-failures document. Throws a `HarnessError` (exit 2) listing every problem as `file:line:col: …`. */
 export function parseExpectedFailures(text: string, file: string): ExpectedFailure[] {
   const lc = new LineCounter();
@@ -36,13 +42,22 @@ export function parseExpectedFailures(text: string, file: string): ExpectedFailu
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String);
+      const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
       const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-      const node = doc.getIn(key ? [...path, key] : path, true) ?? doc.getIn(path.slice(0, -1), true) ?? doc.contents;
-      const where = issue.path.length ? `[${String(issue.path[0])}]${issue.path.slice(1).map((p) => `.${String(p)}`).join('')}` : '(root)';
-      const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; an entry has only id and reason` : issue.code === 'invalid_type' && issue.input === undefined ? `required field is missing` : issue.message;
-      const range = isNode(node) ? node.range : undefined;
-      problems.push(`${at(range?.[0])}: ${where}: ${message}`);
+      let offset: number | undefined;
+      if (key !== undefined) {
+        const map = doc.getIn(path, true);
+        const pair = isMap(map) ? map.items.find((it) => isScalar(it.key) && it.key.value === key) : undefined;
+        offset = isNode(pair?.key) ? pair.key.range?.[0] : undefined;
+      }
+      if (offset === undefined) {
+        const node = doc.getIn(path, true) ?? doc.getIn(path.slice(0, -1), true) ?? doc.contents;
+        offset = isNode(node) ? node.range?.[0] : undefined;
+      }
+      const where = path.length ? `[${String(path[0])}]${path.slice(1).map((p) => `.${String(p)}`).join('')}` : '(root)';
+      const missing = issue.code === 'invalid_type' && path.length > 0 && valueAt(data, path) === undefined;
+      const message = key !== undefined ? `unknown field${issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? 's' : ''} ${issue.code === 'unrecognized_keys' ? issue.keys.map((k) => `"${k}"`).join(', ') : ''}; an entry has only id and reason` : missing ? 'required field is missing' : issue.message;
+      problems.push(`${at(offset)}: ${where}: ${message}`);
     }
     throw new HarnessError('CONFIG_INVALID', `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
   }

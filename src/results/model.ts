@@ -99,6 +99,10 @@ export interface CaseResult {
   file?: string;
   /** For `expected-failure` and `fixed`: the reason given in the expected-failures file. */
   expectedFailureReason?: string;
+  /** Verdicts about the client read off the recorded exchange (src/drivers/client-verdicts.ts). */
+  clientVerdicts?: { id: string; title: string; outcome: 'pass' | 'fail' | 'not-applicable'; detail: string; evidence: number[]; specRef: string }[];
+  /** Runs of an external client (command or web driver), output redacted. */
+  clientRuns?: { step: string; command: string; exitCode: number | null; signal?: string | null; timedOut?: boolean; durationMs: number; stdout: string; stderr: string }[];
 }
 
 /** A whole run: what `oauth-harness run` or `verify` produced. */

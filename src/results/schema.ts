@@ -78,6 +78,25 @@ export const caseSchema = z
     exchanges: z.array(exchangeSchema),
     diagnoses: z.array(diagnosisSchema),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional().describe('Warnings the client raised'),
+    clientVerdicts: z
+      .array(z.object({ id: z.string(), title: z.string(), outcome: z.enum(['pass', 'fail', 'not-applicable']), detail: z.string(), evidence: z.array(z.number().int()), specRef: z.string() }))
+      .optional()
+      .describe('Verdicts about the client, read off the recorded exchange'),
+    clientRuns: z
+      .array(
+        z.object({
+          step: z.string(),
+          command: z.string(),
+          exitCode: z.number().int().nullable(),
+          signal: z.string().nullable().optional(),
+          timedOut: z.boolean().optional(),
+          durationMs: z.number(),
+          stdout: z.string(),
+          stderr: z.string(),
+        }),
+      )
+      .optional()
+      .describe('Runs of an external client (command or web driver), output redacted'),
     file: z.string().optional().describe('The scenario file, relative to the working directory'),
     expectedFailureReason: z.string().optional().describe('For expected-failure and fixed: the reason from the expected-failures file'),
   })

@@ -44,7 +44,7 @@ export function checkStep(prefix: string, exp: StepExpect | undefined, obs: Step
     const want = expectsFailure ? 'failure' : 'success';
     out.push(result(p('outcome'), outcome === want, outcome === want ? `the client's ${obs.action} ended in ${outcome}` : `expected ${want}, but the client's ${obs.action} ended in ${outcome}${obs.error ? ` (${obs.error.code}: ${obs.error.message})` : ''}`, want, outcome));
   } else if (!obs.ok) {
-    out.push(result(`${prefix}`, false, `unexpected failure: ${obs.error?.code}: ${obs.error?.message}`, 'success', outcome));
+    out.push(result(`${prefix}`, false, `unexpected failure: ${obs.error?.message.startsWith(`${obs.error.code}:`) ? obs.error.message : `${obs.error?.code}: ${obs.error?.message}`}`, 'success', outcome));
   }
   if (exp?.error !== undefined) {
     const actual = obs.error?.code;

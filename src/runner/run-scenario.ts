@@ -86,7 +86,7 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
         const found = diagnose({ exchanges: provider.exchanges.map((e) => toExchange(e, stepOf.get(e.seq))), reactions }).map((d) => d.id);
         expectations.push(...diagnosisExpectations(`steps[${index}].expect`, step.expect.diagnoses ?? [], step.expect.noDiagnoses ?? [], found));
       }
-      steps.push({ name, passed: expectations.every((x) => x.passed), expectations, detail: error ? `${error.code}: ${error.message}` : obs.apiStatus ? `API answered ${obs.apiStatus}` : 'ok' });
+      steps.push({ name, passed: expectations.every((x) => x.passed), expectations, detail: error ? (error.message.startsWith(`${error.code}:`) ? error.message : `${error.code}: ${error.message}`) : obs.apiStatus ? `API answered ${obs.apiStatus}` : 'ok' });
     }
   } finally {
     await opened.close();

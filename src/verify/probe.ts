@@ -5,7 +5,7 @@
  */
 import type { Exchange } from '../results/model.js';
 import { encodeForm, type FormInput } from './http/form.js';
-import { redactExchange } from './redact.js';
+import { collectSecrets, redactExchange } from './redact.js';
 
 export interface ProbeRequest {
   method?: string;
@@ -78,6 +78,8 @@ export class Probe {
   readonly exchanges: Exchange[] = [];
   step: string | undefined;
   private readonly started = Date.now();
+  /** Secret values seen in earlier exchanges (tokens, codes), hidden wherever they reappear. */
+  private readonly learned = new Set<string>();
 
   constructor(private readonly options: ProbeOptions = {}) {}
 
@@ -165,11 +167,13 @@ export class Probe {
   /** Record an exchange observed elsewhere (e.g. by the browser driver); it is redacted here. */
   record(exchange: Omit<Exchange, 'seq'> & { seq?: number }): void {
     const seq = this.exchanges.length + 1;
+    const full: Exchange = { ...exchange, seq, ...(this.step && !exchange.step ? { step: this.step } : {}) };
+    for (const v of collectSecrets(full, this.options.secretNames ?? [])) this.learned.add(v);
     this.exchanges.push(
-      redactExchange(
-        { ...exchange, seq, ...(this.step && !exchange.step ? { step: this.step } : {}) },
-        { secrets: this.options.secrets?.() ?? [], names: this.options.secretNames ?? [] },
-      ),
+      redactExchange(full, {
+        secrets: [...(this.options.secrets?.() ?? []), ...this.learned],
+        names: this.options.secretNames ?? [],
+      }),
     );
   }
 }

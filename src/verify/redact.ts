@@ -99,17 +99,46 @@ export function redactUrl(url: string, names: ReadonlySet<string> = SENSITIVE_NA
   });
 }
 
+const JSON_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
+/** `name=value` inside text: after start, `?`, `#`, `&` or `&amp;`. */
+const TEXT_PARAM = /(^|[?#&;\s"'])([A-Za-z_]+)=([^&#\s"'<>]+)/g;
+
 function redactBody(body: string, names: Set<string>): string {
   const trimmed = body.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    return body.replace(/"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (m, k: string, colon: string, v: string) =>
-      names.has(k) ? `"${k}"${colon}"${redactionMarker(v)}"` : m,
-    );
+    return body.replace(JSON_MEMBER, (m, k: string, colon: string, v: string) => (names.has(k) ? `"${k}"${colon}"${redactionMarker(v)}"` : m));
   }
-  if (/^[^<\s][^\s]*=/.test(trimmed) && !trimmed.includes('<')) {
-    return redactUrl(`?${body}`, names).slice(1);
-  }
-  return body;
+  return body.replace(TEXT_PARAM, (m, pre: string, k: string, v: string) => (names.has(k) ? `${pre}${k}=${redactionMarker(v)}` : m));
+}
+
+/**
+ * Secret values carried by an exchange under sensitive names (URL and body parameters,
+ * JSON members, Bearer/Basic credentials), so that later copies of the same value
+ * (echoed in an HTML body, sent back in another request) can be hidden too.
+ */
+export function collectSecrets(exchange: Exchange, extraNames: Iterable<string> = []): string[] {
+  const names = new Set([...SENSITIVE_NAMES, ...extraNames]);
+  const out = new Set<string>();
+  const fromText = (text: string | undefined): void => {
+    if (!text) return;
+    for (const m of text.matchAll(JSON_MEMBER)) if (names.has(m[1]!)) out.add(m[3]!);
+    for (const m of text.matchAll(TEXT_PARAM)) {
+      if (!names.has(m[2]!)) continue;
+      out.add(m[3]!);
+      try {
+        out.add(decodeURIComponent(m[3]!.replace(/\+/g, ' ')));
+      } catch {
+        /* keep raw */
+      }
+    }
+  };
+  fromText(exchange.request.url);
+  fromText(exchange.request.body);
+  fromText(exchange.response.body);
+  fromText(exchange.response.headers.location);
+  const auth = exchange.request.headers.authorization;
+  if (auth?.includes(' ')) out.add(auth.slice(auth.indexOf(' ') + 1).trim());
+  return [...out].filter((v) => v.length >= 8);
 }
 
 function hideSecrets(s: string, secrets: string[]): string {

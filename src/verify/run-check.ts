@@ -78,6 +78,7 @@ export async function runCheck(check: Check, state: RunState): Promise<CaseResul
     let actual: unknown;
     if (e instanceof CheckFailure) {
       ({ message, expected, actual } = e);
+      if (check.derived) message = `${message} (derived obligation)`;
     } else if (e instanceof SetupFailure) {
       message = `setup failed: ${e.message}`;
     } else if (e instanceof ProbeNetworkError) {

@@ -150,7 +150,7 @@ describe('bearer-token-issued', () => {
     await call(p, '/api/0/odata/Account', { headers: { authorization: 'Bearer undefined' } });
     const v = clientVerdicts(p.exchanges.map((e) => toExchange(e)), verdictContextOf(p)).find((x) => x.id === 'bearer-token-issued')!;
     expect(v.outcome).toBe('fail');
-    expect(v.detail).toBe('the client sent as its Bearer token a 9-character placeholder (such as undefined, None or null), which the provider never issued');
+    expect(v.detail).toBe('the client sent as its Bearer token a 9-character placeholder word (None, null or the like), not a token, which the provider never issued');
   });
 });
 

@@ -20,6 +20,6 @@ export function scenario(doc: Record<string, unknown>, id = 'inline'): Scenario 
 /** Runs a scenario with the reference client; returns its result and verdicts by id. */
 export async function run(doc: Record<string, unknown>): Promise<{ result: CaseResult; verdict: (id: string) => ClientVerdict }> {
   const result = await runScenario(scenario(doc), { seed: 1, msw: msw! });
-  const verdicts = (result as CaseResult & { clientVerdicts: ClientVerdict[] }).clientVerdicts;
+  const verdicts = (result.clientVerdicts ?? []) as ClientVerdict[];
   return { result, verdict: (id) => verdicts.find((v) => v.id === id)! };
 }

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { packageRoot } from '../../../mocks/package-root.js';
+import { withClientOption } from '../../drivers/driver-spec.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import { exitCodeOf, summarize } from '../../reports/summary.js';
 import { REPORTERS, writeReports } from '../../reports/write-reports.js';
@@ -25,6 +26,8 @@ export interface RunCommandOptions {
   out: string;
   /** A YAML list of `{ id, reason }`: listed failures do not fail the run. */
   expectedFailures?: string;
+  /** `reference`, `command:"…"` or `web:"…"`: overrides every scenario's client driver. */
+  client?: string;
 }
 
 /** Parses `--report junit,json,html` (or `all`, or `none`); unknown names are a usage error. */
@@ -43,6 +46,20 @@ export function parseSeed(seed: string): number {
   return n;
 }
 
+/**
+ * What `run` does to each case before printing and reporting: the scenario file, the
+ * report-wide redaction pass (`scrubCase`), and the expected-failures list.
+ */
+export function finishCase(r: CaseResult, fileOf: ReadonlyMap<string, string>, listed: ReadonlyMap<string, ExpectedFailure>): CaseResult {
+  const file = fileOf.get(r.id);
+  return applyToCase(scrubCase({ ...r, ...(file && !r.file ? { file } : {}) }), listed.get(r.id));
+}
+
+/** A run result from finished cases. */
+export function makeRun(cases: CaseResult[], started: number, seed: number): RunResult {
+  return { schemaVersion: 1, tool: 'oauth-harness', command: 'run', startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, seed, cases, summary: summarize(cases) };
+}
+
 export async function runCommand(paths: string[], o: RunCommandOptions): Promise<number> {
   const seed = parseSeed(o.seed);
   const reports = parseReportList(o.report);
@@ -58,18 +75,16 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     }
     scenarios = scenarios.filter((s) => re.test(s.id) || re.test(s.title) || s.tags.some((t) => re.test(t)));
   }
+  if (o.client) scenarios = withClientOption(scenarios, o.client);
   if (!scenarios.length) throw new HarnessError('USAGE', o.grep ? `no scenario matches --grep "${o.grep}"` : 'no scenario files found');
   process.stdout.write(`oauth-harness run: ${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''} (seed ${seed})${expected.length ? `, ${expected.length} expected failure${expected.length > 1 ? 's' : ''} listed` : ''}\n`);
   const fileOf = new Map(scenarios.map((s) => [s.id, s.file]));
   const listed = new Map(expected.map((e) => [e.id, e]));
-  const finish = (r: CaseResult): CaseResult => {
-    const file = fileOf.get(r.id);
-    return applyToCase(scrubCase({ ...r, ...(file && !r.file ? { file } : {}) }), listed.get(r.id));
-  };
+  const finish = (r: CaseResult) => finishCase(r, fileOf, listed);
   const started = Date.now();
   const raw = await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: (r) => printCase(finish(r)) });
   const cases = raw.map(finish);
-  const run: RunResult = { schemaVersion: 1, tool: 'oauth-harness', command: 'run', startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, seed, cases, summary: summarize(cases) };
+  const run = makeRun(cases, started, seed);
   const written = writeReports(run, reports, o.out);
   const ran = new Set(cases.map((c) => c.id));
   const stale = expected.filter((e) => !ran.has(e.id));

@@ -43,7 +43,7 @@ export const bearerTokenIssued: VerdictDefinition = {
     if (!bad.length) return { outcome: 'pass', detail: 'every Bearer token was issued by the provider', evidence: withBearer.map((c) => c.seq) };
     const v = bad[0]!.bearer!;
     // the value itself is not quoted: a placeholder such as "undefined" is swept by redaction anyway
-    const shown = PLACEHOLDERS.test(v) ? `a ${v.length}-character placeholder (such as undefined, None or null)` : `a ${v.length}-character value`;
+    const shown = PLACEHOLDERS.test(v) ? `a ${v.length}-character placeholder word (None, null or the like), not a token` : `a ${v.length}-character value`;
     return { outcome: 'fail', detail: `the client sent as its Bearer token ${shown}, which the provider never issued`, evidence: bad.map((c) => c.seq) };
   },
 };

@@ -17,7 +17,8 @@ export const revokedOnDisconnect: VerdictDefinition = {
     let judged = 0;
     for (const d of disconnects) {
       const at = order.get(d.name)!;
-      const issued = t.tokenCalls.filter((c) => c.issued && (order.get(c.step ?? '') ?? Infinity) < at);
+      // traffic before the first step (serve's admin API marks steps as they come) precedes them all
+      const issued = t.tokenCalls.filter((c) => c.issued && (c.step === undefined ? -1 : (order.get(c.step) ?? Infinity)) < at);
       if (!issued.length) continue;
       judged++;
       const refresh = [...issued].reverse().find((c) => c.issued!.refreshToken)?.issued!.refreshToken;

@@ -71,3 +71,15 @@ export async function eventually(
     await ctx.sleep(intervalMs);
   }
 }
+
+/**
+ * How long to wait for a revocation to show on an access token obtained at `obtainedAt`
+ * (ms): the configured propagation window, cut short before the token would expire on its
+ * own (an expiry must never be mistaken for a revocation).
+ */
+export function revocationWindowMs(ctx: CheckContext, obtainedAt: number): number {
+  const window = ctx.config.propagationSeconds * 1000;
+  const lifetime = ctx.config.lifetimes.accessToken;
+  if (!lifetime) return window;
+  return Math.max(0, Math.min(window, lifetime * 1000 - (Date.now() - obtainedAt) - 1000));
+}

@@ -101,8 +101,8 @@ export async function startBrokenAs(): Promise<BrokenAs> {
           registration: {},
         },
         login: { kind: 'form', fields: { username: '{{username}}', password: '{{password}}' } },
-        lifetimes: { code: current.lifetimes.code, accessToken: current.lifetimes.accessToken, leeway: 1 },
-        propagationSeconds: 1,
+        lifetimes: { code: current.lifetimes.code, accessToken: current.lifetimes.accessToken, leeway: 0.5 },
+        propagationSeconds: 0.5,
         ...overrides,
       };
     },

@@ -2,7 +2,7 @@
  * Test helper: prove each check both ways against the broken AS — it passes on the
  * conformant setting and fails (verdict `failed`) with the quirk that breaks its requirement.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { CaseResult } from '../../results/model.js';
 import { runVerify, type VerifyOptions } from '../run-verify.js';
 import { type BrokenAs, type Quirk, startBrokenAs } from './broken-as.js';
@@ -35,24 +35,25 @@ function explain(c: CaseResult): string {
   return `${c.id}: ${c.verdict}${c.message ? ` — ${c.message}` : ''}`;
 }
 
-/** Declare the matrix as vitest tests sharing one broken AS. */
+/**
+ * Declare the matrix as vitest tests. Rows run concurrently (their waits for expiry
+ * overlap), each against its own broken AS, so quirks never leak between rows.
+ */
 export function checkMatrix(name: string, rows: readonly MatrixRow[]): void {
-  describe(name, () => {
-    let as: BrokenAs;
-    beforeAll(async () => {
-      as = await startBrokenAs();
-    });
-    afterAll(async () => {
-      await as.close();
-    });
+  describe.concurrent(name, () => {
     for (const row of rows) {
-      it(`${row.id}: passes when conformant, fails with ${row.broken.join(' | ')}`, async () => {
-        const ok = await runOne(as, row.id, row.base ?? [], row.options);
-        expect(ok.verdict, explain(ok)).toBe(row.conformant ?? 'passed');
-        for (const q of row.broken) {
-          const bad = await runOne(as, row.id, [...(row.base ?? []), q], row.options);
-          expect(bad.verdict, `${q} → ${explain(bad)}`).toBe('failed');
-          expect(bad.message, explain(bad)).toBeTruthy();
+      it(`${row.id}: passes when conformant, fails with ${row.broken.join(' | ') || '(none)'}`, async ({ expect }) => {
+        const as = await startBrokenAs();
+        try {
+          const ok = await runOne(as, row.id, row.base ?? [], row.options);
+          expect(ok.verdict, explain(ok)).toBe(row.conformant ?? 'passed');
+          for (const q of row.broken) {
+            const bad = await runOne(as, row.id, [...(row.base ?? []), q], row.options);
+            expect(bad.verdict, `${q} → ${explain(bad)}`).toBe('failed');
+            expect(bad.message, explain(bad)).toBeTruthy();
+          }
+        } finally {
+          await as.close();
         }
       });
     }

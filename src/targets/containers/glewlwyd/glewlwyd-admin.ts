@@ -75,7 +75,7 @@ function pluginParameters(settings: GlewlwydSettings, issuer: string): Record<st
     'auth-type-device-enabled': false,
     'auth-type-refresh-enabled': true,
     'subject-type': 'public',
-    'allowed-scope': ['openid', settings.scope],
+    'allowed-scope': ['openid', settings.scope, ...settings.extraScopes],
     scope: [],
     'jwks-show': true,
     'pkce-allowed': true,
@@ -89,14 +89,16 @@ function pluginParameters(settings: GlewlwydSettings, issuer: string): Record<st
 export async function provisionGlewlwyd(baseUrl: string, settings: GlewlwydSettings): Promise<void> {
   const api = `${baseUrl}/api`;
   const admin = await AdminSession.login(api, 'admin', 'password');
-  await admin.upsert('/scope/', settings.scope, {
-    name: settings.scope,
-    display_name: 'oauth-harness',
-    description: 'Scope granted to the oauth-harness test client',
-    password_required: true,
-    password_max_age: 0,
-    scheme: {},
-  });
+  for (const scope of [settings.scope, ...settings.extraScopes]) {
+    await admin.upsert('/scope/', scope, {
+      name: scope,
+      display_name: 'oauth-harness',
+      description: 'Scope granted to the oauth-harness test client',
+      password_required: true,
+      password_max_age: 0,
+      scheme: {},
+    });
+  }
   await admin.upsert('/mod/plugin/', settings.pluginName, {
     module: 'oidc',
     name: settings.pluginName,
@@ -104,25 +106,28 @@ export async function provisionGlewlwyd(baseUrl: string, settings: GlewlwydSetti
     enabled: true,
     parameters: pluginParameters(settings, `${api}/${settings.pluginName}`),
   });
-  const { client, user } = settings;
+  const { client } = settings;
+  const scopes = ['openid', settings.scope, ...settings.extraScopes];
   await admin.upsert('/client/', client.clientId, {
     client_id: client.clientId,
     name: 'oauth-harness client',
     confidential: true,
     client_secret: client.clientSecret,
     redirect_uri: client.redirectUris,
-    scope: ['openid', settings.scope],
+    scope: scopes,
     authorization_type: ['code', 'client_credentials', 'refresh_token'],
     token_endpoint_auth_method: ['client_secret_basic', 'client_secret_post'],
     enabled: true,
   });
-  await admin.upsert('/user/', user.username, {
-    username: user.username,
-    password: user.password,
-    name: user.name,
-    email: user.email,
-    // g_profile lets the user grant scopes to the client through /api/auth/grant.
-    scope: ['openid', settings.scope, 'g_profile'],
-    enabled: true,
-  });
+  for (const user of [settings.user, ...settings.extraUsers]) {
+    await admin.upsert('/user/', user.username, {
+      username: user.username,
+      password: user.password,
+      name: user.name,
+      email: user.email,
+      // g_profile lets the user grant scopes to the client through /api/auth/grant.
+      scope: [...scopes, 'g_profile'],
+      enabled: true,
+    });
+  }
 }

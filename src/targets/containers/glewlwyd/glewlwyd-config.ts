@@ -30,8 +30,12 @@ export interface GlewlwydSettings {
   pluginName: string;
   /** The non-OIDC scope the client may request, e.g. for client_credentials. */
   scope: string;
+  /** More scopes the client and the users may have (e.g. a profile's `read`, `write`). */
+  extraScopes: string[];
   client: GlewlwydClient;
   user: GlewlwydUser;
+  /** More users, provisioned like `user`. */
+  extraUsers: GlewlwydUser[];
   /** One-time-use refresh tokens (`refresh-token-one-use: always`). */
   rotateRefreshTokens: boolean;
   ttl: GlewlwydTtl;
@@ -45,8 +49,10 @@ export function defaultGlewlwydSettings(): GlewlwydSettings {
   return {
     pluginName: 'oidc',
     scope: 'harness',
+    extraScopes: [],
     client: { clientId: 'harness-client', clientSecret: 'harness-client-secret-0123456789abcdef', redirectUris: [DEFAULT_REDIRECT_URI] },
     user: { username: 'alice', password: 'alice-password', name: 'Alice Example', email: 'alice@example.test' },
+    extraUsers: [],
     rotateRefreshTokens: false,
     ttl: { accessToken: 300, refreshToken: 3600, code: 60 },
   };

@@ -63,6 +63,18 @@ export class GlewlwydContainer {
     return this;
   }
 
+  /** More scopes for the client and the users, besides `openid` and `harness`. */
+  withExtraScopes(scopes: string[]): this {
+    this.settings.extraScopes.push(...scopes.filter((s) => s !== 'openid' && s !== this.settings.scope));
+    return this;
+  }
+
+  /** Another user, besides the one `withUser` sets. */
+  withExtraUser(user: GlewlwydUser): this {
+    this.settings.extraUsers.push(user);
+    return this;
+  }
+
   /** One-time-use refresh tokens: each refresh returns a new one (`rotating-refresh`). */
   withRotation(enabled: boolean): this {
     this.settings.rotateRefreshTokens = enabled;
@@ -101,7 +113,7 @@ export class GlewlwydContainer {
       await container.stop();
       throw err;
     }
-    return new StartedGlewlwydContainer(container, baseUrl, settings.pluginName, settings.client, settings.user, settings.scope);
+    return new StartedGlewlwydContainer(container, baseUrl, settings.pluginName, settings.client, [settings.user, ...settings.extraUsers], settings.scope);
   }
 }
 
@@ -112,7 +124,7 @@ export class StartedGlewlwydContainer {
     private readonly baseUrl: string,
     private readonly pluginName: string,
     private readonly client: GlewlwydClient,
-    private readonly user: GlewlwydUser,
+    private readonly users: GlewlwydUser[],
     private readonly scope: string,
   ) {}
 
@@ -133,7 +145,12 @@ export class StartedGlewlwydContainer {
 
   /** The provisioned user, with the password to sign in with. */
   getUser(): GlewlwydUser {
-    return { ...this.user };
+    return { ...this.users[0]! };
+  }
+
+  /** Every provisioned user (`withUser`'s first, then `withExtraUser`'s). */
+  getUsers(): GlewlwydUser[] {
+    return this.users.map((u) => ({ ...u }));
   }
 
   /** The non-OIDC scope the client may request (default `harness`). */

@@ -37,6 +37,8 @@ export interface OidcProviderSettings {
   users: OidcProviderUser[];
   rotateRefreshTokens: boolean;
   ttl: OidcProviderTtl;
+  /** Scopes the server knows; server.mjs has its own default list when absent. */
+  scopes?: string[];
 }
 
 /** Redirect URI of the default clients unless `withRedirectUri` sets one. */
@@ -85,6 +87,7 @@ export function serverConfig(settings: OidcProviderSettings): string {
     port: settings.port,
     rotateRefreshTokens: settings.rotateRefreshTokens,
     ttl: settings.ttl,
+    ...(settings.scopes ? { scopes: settings.scopes } : {}),
     users: settings.users,
     clients: settings.clients.map((c) => ({
       client_id: c.clientId,

@@ -43,6 +43,7 @@ export class OidcProviderContainer {
   private readonly redirectUris: string[] = [];
   private rotation = false;
   private ttl: OidcProviderTtl = { ...DEFAULT_TTL };
+  private scopes?: string[];
   private startupTimeoutMs = 60_000;
 
   /** Listen on this 127.0.0.1 port instead of a free one. */
@@ -87,6 +88,15 @@ export class OidcProviderContainer {
     return this;
   }
 
+  /**
+   * The scopes the server knows (default `openid offline_access profile email api:read`).
+   * Clients still need each scope in their own `scope` to request it.
+   */
+  withScopes(scopes: string[]): this {
+    this.scopes = [...scopes];
+    return this;
+  }
+
   /** How long to wait for discovery to answer (default 60 s). */
   withStartupTimeout(ms: number): this {
     this.startupTimeoutMs = ms;
@@ -101,7 +111,7 @@ export class OidcProviderContainer {
       c.redirectUris.length > 0 ? c : { ...c, redirectUris },
     );
     const users = this.users.length > 0 ? this.users : [DEFAULT_USER];
-    const settings = { port, clients, users, rotateRefreshTokens: this.rotation, ttl: this.ttl };
+    const settings = { port, clients, users, rotateRefreshTokens: this.rotation, ttl: this.ttl, ...(this.scopes ? { scopes: this.scopes } : {}) };
     const { tag } = await oidcProviderImage(this.baseImage);
     const issuer = `http://127.0.0.1:${port}`;
     const container = await new GenericContainer(tag)

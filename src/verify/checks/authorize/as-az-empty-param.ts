@@ -8,7 +8,7 @@ export default defineCheck({
   specRef: 'RFC 6749 §3.1',
   level: 'MUST',
   mode: 'UA',
-  title: 'An empty scope= parameter is treated exactly like an omitted scope.',
+  title: 'Empty authorization parameters are treated as omitted: scope= behaves like no scope, state= is not echoed.',
   requires: ['endpoint:authorization_endpoint', 'user-agent'],
   async run(ctx) {
     ctx.step('scope omitted');
@@ -17,6 +17,11 @@ export default defineCheck({
     const empty = verdictOf(await attemptAuthorization(ctx, { scope: null, extra: [['scope', '']] }));
     const same = omitted.kind === empty.kind && (omitted.kind !== 'error' || omitted.error === (empty as { error: string }).error);
     if (!same) fail('scope= (empty) and an omitted scope gave different results', describeVerdict(omitted), describeVerdict(empty));
-    return pass(`both gave ${describeVerdict(omitted)}`);
+    ctx.step('state= (empty)');
+    const o = await attemptAuthorization(ctx, { state: null, extra: [['state', '']] });
+    if (o.response?.get('code') && o.response.all('state').length > 0) {
+      fail('an empty state parameter was treated as present and echoed', 'no state in the response', o.response.all('state'));
+    }
+    return pass(`scope omitted and empty both gave ${describeVerdict(omitted)}`);
   },
 });

@@ -14,6 +14,6 @@ export default defineCheck({
     const v = verdictOf(await attemptAuthorization(ctx, { scope: null }));
     if (v.kind === 'code') return pass('a default scope was applied');
     if (v.kind === 'error' && v.error === 'invalid_scope') return pass('invalid_scope');
-    fail('an authorization request without scope neither got a code nor invalid_scope', 'a code or error=invalid_scope', describeVerdict(v));
+    fail(`an authorization request without scope got ${describeVerdict(v)}, neither a code (default scope) nor invalid_scope`, 'a code or error=invalid_scope', describeVerdict(v));
   },
 });

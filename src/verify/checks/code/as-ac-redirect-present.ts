@@ -13,7 +13,8 @@ export default defineCheck({
   async run(ctx) {
     const grant = await obtainCode(ctx);
     const r = await redeemCode(ctx, grant, { redirectUri: null });
-    expectError(r, ['invalid_grant', 'invalid_request'], 'redemption without redirect_uri', [400]);
+    const pkce = grant.request.challenge ? ' (the code was bound with PKCE; OAuth 2.1 drafts relax this rule then)' : '';
+    expectError(r, ['invalid_grant', 'invalid_request'], `redemption without redirect_uri${pkce}`, [400]);
     return pass();
   },
 });

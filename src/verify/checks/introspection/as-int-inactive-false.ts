@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { eventually, introspect, revoke } from '../../flows/grants.js';
+import { eventually, introspect, revocationWindowMs, revoke } from '../../flows/grants.js';
 import { randomToken } from '../../flows/random.js';
 import { metaString } from '../../metadata.js';
 import { validAccessToken } from './valid-token.js';
@@ -22,8 +22,9 @@ export default defineCheck({
     await expectInactive('an unknown token', randomToken());
     if (metaString(ctx.metadata, 'revocation_endpoint')) {
       const token = await validAccessToken(ctx);
+      const obtainedAt = Date.now();
       await revoke(ctx, token, { hint: 'access_token' });
-      await eventually(ctx, async () => (await introspect(ctx, token)).active === false, ctx.config.propagationSeconds * 1000);
+      await eventually(ctx, async () => (await introspect(ctx, token)).active === false, revocationWindowMs(ctx, obtainedAt));
       await expectInactive('a revoked token', token);
     } else notes.push('revoked case skipped (no revocation endpoint)');
     const lifetime = ctx.config.lifetimes.accessToken;

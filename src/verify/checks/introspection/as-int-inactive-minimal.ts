@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { eventually, introspect, revoke } from '../../flows/grants.js';
+import { eventually, introspect, revocationWindowMs, revoke } from '../../flows/grants.js';
 import { randomToken } from '../../flows/random.js';
 import { metaString } from '../../metadata.js';
 import { validAccessToken } from './valid-token.js';
@@ -17,8 +17,9 @@ export default defineCheck({
     if (metaString(ctx.metadata, 'revocation_endpoint') && metaString(ctx.metadata, 'token_endpoint')) {
       const t = await validAccessToken(ctx).catch(() => undefined);
       if (t) {
+        const obtainedAt = Date.now();
         await revoke(ctx, t, { hint: 'access_token' });
-        await eventually(ctx, async () => (await introspect(ctx, t)).active === false, ctx.config.propagationSeconds * 1000);
+        await eventually(ctx, async () => (await introspect(ctx, t)).active === false, revocationWindowMs(ctx, obtainedAt));
         tokens.push(['a revoked token', t]);
       }
     }

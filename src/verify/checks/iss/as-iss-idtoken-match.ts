@@ -20,7 +20,8 @@ export default defineCheck({
     const grant = await obtainCode(ctx, { responseType: 'code id_token', scope: scopeWithOpenid(ctx.config.scopes.default), extra: [['nonce', randomToken(12)]] });
     const iss = grant.response.get('iss');
     const idToken = grant.response.get('id_token');
-    if (iss === undefined || idToken === undefined) return skip('the response carries no iss or no id_token');
+    if (idToken === undefined) return skip('the code id_token response carries no id_token');
+    if (iss === undefined) return skip('the code id_token response carries no iss parameter next to the ID Token: nothing to compare');
     const claim = decodeJwt(idToken).iss;
     if (claim !== iss) fail('the ID Token iss differs from the iss parameter', iss, claim ?? null);
     return pass();

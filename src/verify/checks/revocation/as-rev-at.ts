@@ -1,6 +1,7 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { obtainTokens } from '../../flows/authorize.js';
-import { eventually, revoke } from '../../flows/grants.js';
+import { SetupFailure } from '../../check.js';
+import { eventually, revocationWindowMs, revoke } from '../../flows/grants.js';
 import { accessTokenAlive } from '../code/token-alive.js';
 
 /** RFC 7009 §2: access tokens SHOULD be revocable. */
@@ -13,11 +14,14 @@ export default defineCheck({
   requires: ['endpoint:revocation_endpoint', 'user-agent'],
   async run(ctx) {
     const t = await obtainTokens(ctx);
+    const obtainedAt = Date.now();
+    const before = await accessTokenAlive(ctx, t.accessToken);
+    if (before && !before.alive) throw new SetupFailure(`the fresh access token is already inactive (${before.via})`);
     const r = await revoke(ctx, t.accessToken, { hint: 'access_token' });
     if (r.res.status !== 200) fail(`revocation of an access token answered ${r.res.status}${r.error ? ` ${r.error}` : ''}`, 200, r.res.status);
     ctx.step('is the access token still alive?');
-    if (!(await accessTokenAlive(ctx, t.accessToken))) return pass('revocation accepted; its effect is not observable (no introspection or resource server)');
-    const w = await eventually(ctx, async () => !(await accessTokenAlive(ctx, t.accessToken))?.alive, ctx.config.propagationSeconds * 1000);
+    if (!before) return pass('revocation accepted; its effect is not observable (no introspection or resource server)');
+    const w = await eventually(ctx, async () => !(await accessTokenAlive(ctx, t.accessToken))?.alive, revocationWindowMs(ctx, obtainedAt));
     if (!w.ok) fail(`the revoked access token is still active after ${ctx.config.propagationSeconds} s`, 'inactive', 'active');
     return pass(w.waitedMs > 1000 ? `took effect after ${Math.round(w.waitedMs / 1000)} s` : undefined);
   },

@@ -56,6 +56,17 @@ export const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'api', 'a
 export const RS_AUDIENCE = 'https://api.example';
 export const OTHER_AUDIENCE = 'https://other.example';
 
+let keys: Promise<AsState['keys']> | undefined;
+
+/** Signing keys, generated once per process (RSA generation is the slow part of a start). */
+async function makeKeys(): Promise<AsState['keys']> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const other = await generateKeyPair('RS256', { extractable: true });
+  const publicJwk = { ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig', alg: 'RS256' };
+  const privateJwk = { ...(await exportJWK(privateKey)), kid: 'k1', use: 'sig', alg: 'RS256' };
+  return { privateKey, publicJwk, privateJwk, otherKey: other.privateKey };
+}
+
 export class AsState {
   quirks = new Set<Quirk>();
   clients = new Map<string, AsClient>();
@@ -66,7 +77,7 @@ export class AsState {
   failures = new Map<string, number[]>();
   usedChallenges = new Set<string>();
   counter = 0;
-  lifetimes = { code: 2, accessToken: 3 };
+  lifetimes = { code: 1, accessToken: 2 };
 
   constructor(
     readonly issuer: string,
@@ -74,11 +85,8 @@ export class AsState {
   ) {}
 
   static async create(issuer: string): Promise<AsState> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const other = await generateKeyPair('RS256', { extractable: true });
-    const publicJwk = { ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig', alg: 'RS256' };
-    const privateJwk = { ...(await exportJWK(privateKey)), kid: 'k1', use: 'sig', alg: 'RS256' };
-    const s = new AsState(issuer, { privateKey, publicJwk, privateJwk, otherKey: other.privateKey });
+    keys ??= makeKeys();
+    const s = new AsState(issuer, await keys);
     s.reset();
     return s;
   }

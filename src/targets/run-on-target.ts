@@ -1,0 +1,88 @@
+/**
+ * `oauth-harness run --target …`: runs the selected scenarios on a target. A container is
+ * started once per profile it imitates (oidc-provider without rotation for `rfc-strict`,
+ * with rotation for `rotating-refresh`) and only when at least one scenario of that
+ * profile can run there; the mock is started per scenario, with the scenario's switches.
+ */
+import type { CaseResult, RunResult } from '../results/model.js';
+import { summarize } from '../reports/summary.js';
+import type { Scenario } from '../scenario/schema.js';
+import { imitationOf } from './imitation.js';
+import { runScenarioOnTarget, skippedCase } from './run-scenario-on-target.js';
+import { applicability, type TargetTraits } from './selection.js';
+import { GLEWLWYD_CAPABILITIES } from './servers/glewlwyd.js';
+import { OIDC_PROVIDER_CAPABILITIES } from './servers/oidc-provider.js';
+import type { StartedTarget, StartTargetOptions } from './started-target.js';
+import { imitableProfiles, parseTarget, startTarget, targetName, type TargetSpec } from './target.js';
+
+export interface RunOnTargetOptions {
+  /** A parsed target or its text (`container:oidc-provider`, `mock`, `http://…`). */
+  target: TargetSpec | string;
+  scenarios: readonly Scenario[];
+  seed?: number;
+  /** Passed to {@link startTarget}: deliberate settings, base image, a URL target's client. */
+  start?: Omit<StartTargetOptions, 'profile' | 'seed' | 'switches' | 'clients'>;
+  /** Called with each case as it finishes (progress output). */
+  onCase?: (result: CaseResult) => void;
+}
+
+/** What a container started for `profile` will offer, known before starting it. */
+export function plannedTraits(spec: TargetSpec, profile: string, seed: number): TargetTraits | undefined {
+  if (spec.kind !== 'container') return undefined;
+  return {
+    label: targetName(spec),
+    profileLike: [profile],
+    capabilities: spec.server === 'oidc-provider' ? OIDC_PROVIDER_CAPABILITIES : GLEWLWYD_CAPABILITIES,
+    users: new Map(imitationOf(profile, seed).users.map((u) => [u.username, u])),
+  };
+}
+
+/** Runs `scenarios` on the target and returns a `run` result; cases keep the scenarios' order. */
+export async function runOnTarget(o: RunOnTargetOptions): Promise<RunResult> {
+  const spec = typeof o.target === 'string' ? parseTarget(o.target) : o.target;
+  const seed = o.seed ?? 1;
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const results = new Map<Scenario, CaseResult>();
+  const record = (s: Scenario, r: CaseResult) => {
+    results.set(s, r);
+    o.onCase?.(r);
+  };
+  const name = targetName(spec);
+
+  if (spec.kind === 'mock') {
+    for (const s of o.scenarios) {
+      const target = await startTarget(spec, { ...o.start, profile: s.provider.profile, seed, switches: s.provider.switches, clients: s.provider.clients });
+      try {
+        record(s, await runScenarioOnTarget(s, target));
+      } finally {
+        await target.stop();
+      }
+    }
+  } else {
+    const imitable = imitableProfiles(spec);
+    const byProfile = new Map<string, Scenario[]>();
+    for (const s of o.scenarios) byProfile.set(s.provider.profile, [...(byProfile.get(s.provider.profile) ?? []), s]);
+    for (const [profile, group] of byProfile) {
+      if (spec.kind === 'container' && imitable !== 'any' && !imitable.includes(profile)) {
+        for (const s of group) record(s, skippedCase(s, { label: name }, `${name}: imitates ${imitable.join(', ')}, not ${profile}`));
+        continue;
+      }
+      const planned = plannedTraits(spec, profile, seed);
+      const runnable = planned ? group.filter((s) => applicability(s, planned).ok) : group;
+      for (const s of group.filter((x) => !runnable.includes(x))) {
+        const fit = applicability(s, planned!);
+        record(s, skippedCase(s, { label: name }, fit.ok ? '' : fit.reason));
+      }
+      if (!runnable.length) continue;
+      const target: StartedTarget = await startTarget(spec, { ...o.start, profile, seed });
+      try {
+        for (const s of runnable) record(s, await runScenarioOnTarget(s, target));
+      } finally {
+        await target.stop();
+      }
+    }
+  }
+  const cases = o.scenarios.map((s) => results.get(s)!);
+  return { schemaVersion: 1, tool: 'oauth-harness', command: 'run', startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - t0), seed, cases, summary: summarize(cases) };
+}

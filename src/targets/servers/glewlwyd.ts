@@ -1,0 +1,80 @@
+/**
+ * `container:glewlwyd`: Debian's Glewlwyd 2.7 in a container, provisioned with the
+ * imitated profile's client, scopes and users. Glewlwyd keeps its own ways where no
+ * setting changes them (403 without a body for a failed client authentication,
+ * `token_type: bearer` in lower case, no new refresh token on refresh unless rotating):
+ * scenario failures and parity differences show them.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { GlewlwydContainer } from '../containers/glewlwyd/glewlwyd-container.js';
+import { discoverTarget } from '../discovery.js';
+import { chooseProfile, imitationOf } from '../imitation.js';
+import type { StartedTarget, StartTargetOptions, TargetCapabilities } from '../started-target.js';
+import { glewlwydUserAgent } from '../user-agents/glewlwyd-user-agent.js';
+
+export const GLEWLWYD_IMITATES = ['rfc-strict', 'rotating-refresh'] as const;
+
+/** Glewlwyd's login API can neither refuse nor untick a scope. */
+export const GLEWLWYD_CAPABILITIES: TargetCapabilities = { deny: false, untick: false, resources: ['userinfo'], providerChanges: false };
+
+/** Where Debian's chromium is; `verify` needs it for Glewlwyd's JavaScript login page. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** The compiled login script beside this module, or its TypeScript source under vitest. */
+export function glewlwydLoginScript(): string {
+  for (const ext of ['js', 'ts']) {
+    const file = fileURLToPath(new URL(`../user-agents/glewlwyd-playwright-login.${ext}`, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  throw new Error('glewlwyd-playwright-login script not found beside src/targets/servers/glewlwyd');
+}
+
+export async function startGlewlwydTarget(o: StartTargetOptions): Promise<StartedTarget> {
+  const profile = chooseProfile('container:glewlwyd', GLEWLWYD_IMITATES, o.profile);
+  const im = imitationOf(profile, o.seed ?? 1, o.settings);
+  const [first, ...others] = im.users;
+  const builder = new GlewlwydContainer()
+    .withClient({ clientId: im.client.id, clientSecret: im.client.secret, redirectUris: im.client.redirectUris })
+    .withExtraScopes(im.scopes)
+    .withUser(first!)
+    .withRotation(im.rotateRefreshTokens)
+    .withTtl({ accessToken: im.lifetimes.accessToken, refreshToken: im.lifetimes.refreshToken, code: im.lifetimes.code });
+  for (const u of others) builder.withExtraUser(u);
+  if (o.baseImage) builder.withBaseImage(o.baseImage);
+  const server = await builder.start();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop();
+  };
+  try {
+    const issuer = server.getIssuer();
+    const metadata = await discoverTarget(issuer);
+    return {
+      label: 'container:glewlwyd',
+      issuer,
+      metadata,
+      client: { ...im.client, scopes: [...im.client.scopes, server.getScope()] },
+      users: new Map(im.users.map((u) => [u.username, u])),
+      profileLike: [profile],
+      capabilities: GLEWLWYD_CAPABILITIES,
+      userAgent: glewlwydUserAgent(),
+      now: () => Date.now(),
+      verifyConfig: () => ({
+        issuer,
+        client: { client_id: im.client.id, client_secret: im.client.secret, redirect_uri: im.client.redirectUri },
+        // Without `openid`: Glewlwyd refuses an OpenID request that carries no nonce, and the checks send none.
+        scopes: { default: im.client.scopes[0], refresh: im.client.scopes.slice(0, 2).join(' '), clientCredentials: server.getScope() },
+        fixtures: { user: { username: first!.username, password: first!.password } },
+        ...(existsSync(CHROMIUM) ? { login: { kind: 'playwright' as const, script: glewlwydLoginScript(), executablePath: CHROMIUM } } : {}),
+        propagationSeconds: 2,
+      }),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * `container:oidc-provider`: oidc-provider 9 in a container, set up to imitate
+ * `rfc-strict` (refresh tokens kept) or `rotating-refresh` (rotated on every use, reuse
+ * revokes the grant, as oidc-provider does with `rotateRefreshToken`).
+ */
+import { OidcProviderContainer } from '../containers/oidc-provider/oidc-provider-container.js';
+import { discoverTarget } from '../discovery.js';
+import { chooseProfile, imitationOf } from '../imitation.js';
+import type { StartedTarget, StartTargetOptions, TargetCapabilities } from '../started-target.js';
+import { formUserAgent } from '../user-agents/form-user-agent.js';
+
+export const OIDC_PROVIDER_IMITATES = ['rfc-strict', 'rotating-refresh'] as const;
+
+/** Refusing is the login page's "Cancel" (oidc-provider's interaction abort); consent is automatic. */
+export const OIDC_PROVIDER_CAPABILITIES: TargetCapabilities = { deny: true, untick: false, resources: ['userinfo'], providerChanges: false };
+
+/** Extra registrations for `verify` fixtures: F2 (second client), F4 (special characters), F8 (no client_credentials). */
+const FIXTURE_CLIENTS = {
+  second: { clientId: 'harness-client-2', clientSecret: 'second-client-secret-0123456789abcdef' },
+  special: { clientId: '1PpG/Q 1', clientSecret: 'z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=' },
+  noClientCredentials: { clientId: 'harness-client-no-cc', clientSecret: 'no-cc-client-secret-0123456789abcdef' },
+};
+
+export async function startOidcProviderTarget(o: StartTargetOptions): Promise<StartedTarget> {
+  const profile = chooseProfile('container:oidc-provider', OIDC_PROVIDER_IMITATES, o.profile);
+  const im = imitationOf(profile, o.seed ?? 1, o.settings);
+  const scope = im.client.scopes.join(' ');
+  const builder = new OidcProviderContainer()
+    .withScopes(im.scopes)
+    .withClient({ clientId: im.client.id, clientSecret: im.client.secret, redirectUris: im.client.redirectUris, scope })
+    .withClient({ ...FIXTURE_CLIENTS.second, redirectUris: im.client.redirectUris, scope })
+    .withClient({ ...FIXTURE_CLIENTS.special, redirectUris: im.client.redirectUris, scope, grantTypes: ['client_credentials'] })
+    .withClient({ ...FIXTURE_CLIENTS.noClientCredentials, redirectUris: im.client.redirectUris, scope, grantTypes: ['authorization_code', 'refresh_token'] })
+    .withRotation(im.rotateRefreshTokens)
+    .withTtl({
+      AccessToken: im.lifetimes.accessToken,
+      IdToken: im.lifetimes.accessToken,
+      ClientCredentials: o.settings?.accessTokenTtl ?? im.lifetimes.clientCredentials,
+      RefreshToken: im.lifetimes.refreshToken,
+      AuthorizationCode: im.lifetimes.code,
+    });
+  if (o.baseImage) builder.withBaseImage(o.baseImage);
+  for (const u of im.users) builder.withUser({ username: u.username, password: u.password, claims: { ...(u.name ? { name: u.name } : {}), ...(u.email ? { email: u.email, email_verified: true } : {}) } });
+  const server = await builder.start();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop();
+  };
+  try {
+    const issuer = server.getIssuer();
+    const metadata = await discoverTarget(issuer);
+    const user = im.users[0]!;
+    return {
+      label: 'container:oidc-provider',
+      issuer,
+      metadata,
+      client: im.client,
+      users: new Map(im.users.map((u) => [u.username, u])),
+      profileLike: [profile],
+      capabilities: OIDC_PROVIDER_CAPABILITIES,
+      userAgent: formUserAgent({ usernameField: 'login', passwordField: 'password' }),
+      now: () => Date.now(),
+      verifyConfig: () => ({
+        issuer,
+        client: { client_id: im.client.id, client_secret: im.client.secret, redirect_uri: im.client.redirectUri },
+        scopes: { default: 'openid', refresh: 'openid profile', extra: 'email', clientCredentials: im.client.scopes[0] },
+        fixtures: {
+          user: { username: user.username, password: user.password },
+          secondClient: { client_id: FIXTURE_CLIENTS.second.clientId, client_secret: FIXTURE_CLIENTS.second.clientSecret, redirect_uri: im.client.redirectUri },
+          specialCharsClient: { client_id: FIXTURE_CLIENTS.special.clientId, client_secret: FIXTURE_CLIENTS.special.clientSecret },
+          noClientCredentialsClient: { client_id: FIXTURE_CLIENTS.noClientCredentials.clientId, client_secret: FIXTURE_CLIENTS.noClientCredentials.clientSecret, redirect_uri: im.client.redirectUri },
+        },
+        login: { kind: 'form', fields: { login: '{{username}}', password: '{{password}}' } },
+        propagationSeconds: 2,
+      }),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * What a started target offers the harness: where the authorization server is, the
+ * client and users registered there, which built-in profiles it imitates, what a
+ * scenario may ask of it, how to sign in, and how to stop it.
+ */
+import type { User } from '../../mocks/provider/switches.js';
+import type { ConsentChoice, UserAgentResult } from '../user-agent/in-process-user-agent.js';
+import type { VerifyConfigInput } from '../verify/config.js';
+
+/** The confidential client registered at the target (the reference client uses it). */
+export interface TargetClient {
+  id: string;
+  secret: string;
+  /** The redirect URI the client uses by default (the first registered one). */
+  redirectUri: string;
+  redirectUris: string[];
+  /** Scopes the registration may receive. */
+  scopes: string[];
+}
+
+/** What a scenario may ask of a target beyond the OAuth endpoints (see `selection.ts`). */
+export interface TargetCapabilities {
+  /** The user can refuse at the login or consent page (`connect.consent.deny`). */
+  deny: boolean;
+  /** The user can untick single scopes (`connect.consent.untick`). */
+  untick: boolean;
+  /** `callApi` resources the target serves (containers: `userinfo` only). */
+  resources: readonly string[];
+  /** The scenario's `provider.switches` and `provider.clients` can be applied. */
+  providerChanges: boolean;
+}
+
+/** Drives one authorization through the target's login pages, like a browser. */
+export interface TargetUserAgent {
+  readonly name: string;
+  /** `fetchFn` records what the browser sends; the user agent keeps its own cookies. */
+  authorize(authorizationUrl: string, redirectUri: string, choice: ConsentChoice, fetchFn: typeof fetch): Promise<UserAgentResult>;
+}
+
+export interface StartedTarget {
+  /** For `CaseResult.target`: `container:oidc-provider`, `mock:rfc-strict`, `http://…`. */
+  readonly label: string;
+  readonly issuer: string;
+  /** The discovery document (RFC 8414 or OpenID Connect Discovery). */
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly client: TargetClient;
+  /** Users by username, with the passwords they sign in with. */
+  readonly users: ReadonlyMap<string, User>;
+  /** Built-in profiles whose behaviour this target has, as started (e.g. `['rotating-refresh']`). */
+  readonly profileLike: readonly string[];
+  readonly capabilities: TargetCapabilities;
+  readonly userAgent: TargetUserAgent;
+  /** The target's clock in ms (real time for real servers). */
+  now(): number;
+  /** Moves the target's clock (mock targets only). */
+  advanceClock?(ms: number): void;
+  /** Revokes a user's grants at the provider (mock targets only). */
+  revokeGrants?(username: string): void;
+  /** `runVerify` options for this target, without `plan` (issuer, client, fixtures, login). */
+  verifyConfig(): Omit<VerifyConfigInput, 'plan'>;
+  /** Stops what `startTarget` started. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Deliberate changes to a real server's settings, away from the profile it imitates. */
+export interface ServerSettingsOverride {
+  /** Access token lifetime in seconds. */
+  accessTokenTtl?: number;
+  /** Rotate refresh tokens on every use. */
+  rotateRefreshTokens?: boolean;
+}
+
+/** A server the user runs (`http://…` targets): what the harness cannot discover. */
+export interface UrlTargetSettings {
+  client: { id: string; secret: string; redirectUri: string; scopes?: string[] };
+  users: User[];
+  /** Built-in profiles the server behaves like (default: none, so no scenario is selected). */
+  profileLike?: string[];
+  /** Login form field names, when not `username`/`login` and `password`. */
+  loginFields?: { username?: string; password?: string };
+}
+
+export interface StartTargetOptions {
+  /** The built-in profile to imitate; default: the first one the server can imitate. */
+  profile?: string;
+  /** Seeds the users' passwords and the client secret, as for the mock (default 1). */
+  seed?: number;
+  /** Container targets: settings changed on purpose (to show a parity difference). */
+  settings?: ServerSettingsOverride;
+  /** Mock targets: the scenario's switch overrides and client registration changes. */
+  switches?: Record<string, unknown>;
+  clients?: Record<string, unknown>[];
+  /** `http://…` targets: the client, users and login form. */
+  url?: UrlTargetSettings;
+  /** Container targets: the base image (default `debian:bookworm-slim`). */
+  baseImage?: string;
+}

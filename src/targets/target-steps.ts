@@ -1,0 +1,99 @@
+/**
+ * The step executors for a target reached over HTTP: the same actions as
+ * `src/runner/steps`, with the target's user agent for `connect`, the target's own
+ * endpoints for `callApi`, and the target's hooks (mock only) for the clock and grants.
+ */
+import { parseDuration } from '../../mocks/provider/clock.js';
+import { ClientError } from '../client/client-error.js';
+import type { ClientDriver } from '../drivers/driver.js';
+import { oauthErrorCode } from '../observe/wire.js';
+import type { ScenarioEnv, StepOutcome } from '../runner/scenario-env.js';
+import { resourceRequest } from '../runner/steps/call-api.js';
+import type { Scenario, Step, StepAction } from '../scenario/schema.js';
+import { endpointOf } from './discovery.js';
+import type { TargetRecorder } from './recorder.js';
+import type { StartedTarget } from './started-target.js';
+
+export interface TargetEnv {
+  scenario: Scenario;
+  target: StartedTarget;
+  client: ClientDriver;
+  recorder: TargetRecorder;
+  /** The client's recorded `fetch` (Basic-auth web service calls). */
+  fetch: typeof fetch;
+}
+
+type TargetExecutor = (env: TargetEnv, step: Step) => Promise<StepOutcome>;
+
+async function connect(env: TargetEnv, step: NonNullable<Step['connect']>): Promise<StepOutcome> {
+  const user = env.target.users.get(step.user)!;
+  const url = await env.client.beginConnect(step.user);
+  const choice = { username: user.username, password: step.wrongPassword ? `${user.password}-wrong` : user.password, deny: step.consent.deny, untick: step.consent.untick, from: step.from };
+  const ua = await env.target.userAgent.authorize(url, env.client.config.redirectUri, choice, env.recorder.userAgentFetch());
+  if (ua.kind === 'login-failed') throw Object.assign(new ClientError('login_failed', `the user could not sign in: ${ua.detail}`), { outcome: { redirect: 'none' } });
+  if (ua.kind === 'no-redirect') {
+    const detail = `${ua.title}: ${ua.detail}`.trim();
+    throw Object.assign(new ClientError('redirect_rejected', `the provider did not redirect back to the client (HTTP ${ua.status}, ${detail})`, ua.status), { outcome: { redirect: 'none', userAgentDetail: detail } });
+  }
+  let callback = ua.url;
+  if (step.tamper === 'state') {
+    const u = new URL(callback);
+    u.searchParams.set('state', 'forged-by-an-attacker');
+    callback = u.toString();
+  }
+  try {
+    await env.client.completeConnect(callback);
+  } catch (e) {
+    throw Object.assign(e as Error, { outcome: { redirect: 'issued' } });
+  }
+  return { redirect: 'issued' };
+}
+
+/** Where a resource is: the discovered userinfo endpoint, or (mock targets) the mock's API paths. */
+function resourceAt(env: TargetEnv, resource: NonNullable<Step['callApi']>['resource']): ReturnType<typeof resourceRequest> {
+  const userinfo = endpointOf(env.target.metadata, 'userinfo_endpoint');
+  if (resource === 'userinfo' && userinfo) return { url: userinfo, method: 'GET', headers: { accept: 'application/json' } };
+  // Only mock targets serve the other resources; resourceRequest reads nothing but these two fields.
+  const paths = { userinfo: new URL(userinfo ?? `${env.target.issuer}/userinfo`).pathname.slice(new URL(env.target.issuer).pathname.length) };
+  const mockLike = { provider: { issuer: env.target.issuer, context: { switches: { paths } } } } as unknown as ScenarioEnv;
+  return resourceRequest(mockLike, resource);
+}
+
+async function callApi(env: TargetEnv, step: NonNullable<Step['callApi']>): Promise<StepOutcome> {
+  const r = resourceAt(env, step.resource);
+  env.recorder.markApi(r.url);
+  const method = step.method ?? r.method;
+  let res: Response;
+  if (step.auth === 'basic') {
+    const user = env.target.users.get(step.user)!;
+    const password = step.wrongPassword ? `${user.password}-wrong` : user.password;
+    const headers = { ...r.headers, authorization: `Basic ${Buffer.from(`${user.username}:${password}`).toString('base64')}` };
+    res = await env.fetch(r.url, { method, headers, ...(r.body ? { body: r.body } : {}) });
+  } else {
+    res = await env.client.callApi(r.url, { method, headers: r.headers, ...(r.body ? { body: r.body } : {}), auth: step.auth === 'none' ? 'none' : 'bearer' });
+  }
+  const text = await res.text();
+  if (res.ok) return { apiStatus: res.status };
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => (headers[k] = v));
+  const code = oauthErrorCode({ status: res.status, headers, body: text }) ?? 'api_error';
+  throw Object.assign(new ClientError(code, `the API answered ${res.status}${code !== 'api_error' ? ` (${code})` : ''}`, res.status), { outcome: { apiStatus: res.status } });
+}
+
+const done = async (p: unknown): Promise<StepOutcome> => {
+  await p;
+  return {};
+};
+
+/** One executor per action; `selection.ts` keeps a scenario away from a target lacking a hook. */
+export const TARGET_EXECUTORS: Record<StepAction, TargetExecutor> = {
+  connect: (env, s) => connect(env, s.connect!),
+  callApi: (env, s) => callApi(env, s.callApi!),
+  clientCredentials: (env, s) => done(env.client.clientCredentials(s.clientCredentials!.scopes)),
+  refresh: (env, s) => done(Promise.all(Array.from({ length: s.refresh!.concurrent }, () => env.client.refresh()))),
+  advanceClock: (env, s) => done(env.target.advanceClock!(parseDuration(s.advanceClock!))),
+  revoke: (env, s) => done(env.client.revoke(s.revoke!.token)),
+  disconnect: (env) => done(env.client.disconnect()),
+  dropTokens: (env) => done(env.client.dropTokens()),
+  revokeGrantAtProvider: (env, s) => done(env.target.revokeGrants!(s.revokeGrantAtProvider!.user)),
+};

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseResult, RunResult } from '../results/model.js';
+import { EXIT_BAD_INPUT, exitCodeForError, verifyExitCode } from './exit-code.js';
+import { VerifyError } from './errors.js';
+import { applyExpectedFailures, parseExpectedFailures } from './expected-failures.js';
+import { summarize } from './summary.js';
+
+function c(id: string, verdict: CaseResult['verdict'], severity: CaseResult['severity'] = 'fail'): CaseResult {
+  return { id, title: id, kind: 'check', target: 't', verdict, severity, durationMs: 0, steps: [], exchanges: [], diagnoses: [] };
+}
+function run(cases: CaseResult[]): RunResult {
+  return { schemaVersion: 1, tool: 'oauth-harness', command: 'verify', startedAt: '', durationMs: 0, cases, summary: summarize(cases) };
+}
+
+describe('expected failures', () => {
+  it('parses a list of { id, reason }', () => {
+    expect(parseExpectedFailures('# why\n- id: A\n  reason: r\n', 'ef.yaml')).toEqual([{ id: 'A', reason: 'r' }]);
+    expect(parseExpectedFailures('', 'ef.yaml')).toEqual([]);
+  });
+
+  it('reports malformed entries with file:line:col', () => {
+    expect(() => parseExpectedFailures('- id: A\n', 'ef.yaml')).toThrowError(/ef\.yaml:1:3: 0(\.reason)?: /);
+    expect(() => parseExpectedFailures('- id: A\n  reason: r\n- id: A\n  reason: r\n', 'ef.yaml')).toThrowError('A is listed twice');
+  });
+
+  it('turns listed failures into expected-failure and listed passes into fixed', () => {
+    const r = applyExpectedFailures(run([c('A', 'failed'), c('B', 'passed'), c('C', 'failed'), c('D', 'skipped')]), [
+      { id: 'A', reason: 'known' },
+      { id: 'B', reason: 'was broken' },
+      { id: 'D', reason: 'n/a' },
+    ]);
+    expect(r.cases.map((x) => x.verdict)).toEqual(['expected-failure', 'fixed', 'failed', 'skipped']);
+    expect(r.summary).toMatchObject({ failed: 1, expectedFailures: 1, fixed: 1, skipped: 1 });
+  });
+});
+
+describe('exit codes', () => {
+  it('is 0 when only warnings and info findings fail', () => {
+    expect(verifyExitCode(run([c('A', 'passed'), c('B', 'failed', 'warning'), c('C', 'failed', 'info'), c('D', 'expected-failure')]))).toBe(0);
+  });
+  it('is 1 for a MUST failure or a fixed expected failure', () => {
+    expect(verifyExitCode(run([c('A', 'failed', 'fail')]))).toBe(1);
+    expect(verifyExitCode(run([c('A', 'fixed')]))).toBe(1);
+  });
+  it('is 2 for bad input', () => {
+    expect(exitCodeForError(new VerifyError('CONFIG_INVALID', 'x'))).toBe(EXIT_BAD_INPUT);
+    expect(exitCodeForError(new Error('bug'))).toBe(1);
+  });
+});

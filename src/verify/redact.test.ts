@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Exchange } from '../results/model.js';
+import { collectSecrets, redactExchange, redactionMarker } from './redact.js';
+
+function ex(partial: { url?: string; reqHeaders?: Record<string, string>; reqBody?: string; resHeaders?: Record<string, string>; resBody?: string }): Exchange {
+  return {
+    seq: 1,
+    from: 'harness',
+    to: 'authorization-server',
+    request: { method: 'POST', url: partial.url ?? 'https://as.example/token', headers: partial.reqHeaders ?? {}, ...(partial.reqBody ? { body: partial.reqBody } : {}) },
+    response: { status: 200, headers: partial.resHeaders ?? {}, ...(partial.resBody ? { body: partial.resBody } : {}) },
+  };
+}
+
+describe('redactExchange', () => {
+  it('uses the first 8 hex of sha256 as marker', () => {
+    expect(redactionMarker('abc')).toBe('[redacted:ba7816bf]');
+  });
+
+  it('hides Basic and Bearer credentials but keeps the scheme', () => {
+    const r = redactExchange(ex({ reqHeaders: { authorization: 'Basic Y2xpZW50OnNlY3JldA==' } }));
+    expect(r.request.headers.authorization).toBe(`Basic ${redactionMarker('Y2xpZW50OnNlY3JldA==')}`);
+  });
+
+  it('hides secrets in form bodies, URLs, Location headers and JSON, and leaves the rest', () => {
+    const r = redactExchange(
+      ex({
+        url: 'https://as.example/token?client_secret=s3&x=1',
+        reqBody: 'grant_type=authorization_code&code=abc123&code_verifier=v3r1f13r&client_id=app',
+        resHeaders: { location: 'https://app.example/cb?code=xyz&state=s' },
+        resBody: '{"access_token":"at-1","token_type":"Bearer","refresh_token":"rt-1","expires_in":3600}',
+      }),
+    );
+    expect(r.request.url).toBe(`https://as.example/token?client_secret=${redactionMarker('s3')}&x=1`);
+    expect(r.request.body).toBe(`grant_type=authorization_code&code=${redactionMarker('abc123')}&code_verifier=${redactionMarker('v3r1f13r')}&client_id=app`);
+    expect(r.response.headers.location).toBe(`https://app.example/cb?code=${redactionMarker('xyz')}&state=s`);
+    expect(r.response.body).toBe(`{"access_token":"${redactionMarker('at-1')}","token_type":"Bearer","refresh_token":"${redactionMarker('rt-1')}","expires_in":3600}`);
+  });
+
+  it('hides parameters echoed in HTML (&amp;-separated) and configured secret values anywhere', () => {
+    const r = redactExchange(ex({ resBody: 'Redirecting to https://app.example/cb?state=s&amp;code=c0d3value. Password: hunter22' }), { secrets: ['hunter22'] });
+    expect(r.response.body).toBe(`Redirecting to https://app.example/cb?state=s&amp;code=${redactionMarker('c0d3value.')} Password: ${redactionMarker('hunter22')}`);
+  });
+
+  it('hides cookie values and the password field of a login form', () => {
+    const r = redactExchange(ex({ reqHeaders: { cookie: 'sid=abc; theme=dark' }, reqBody: 'login=alice&pw=hunter2' }), { names: ['pw'] });
+    expect(r.request.headers.cookie).toBe(`sid=${redactionMarker('abc')}; theme=${redactionMarker('dark')}`);
+    expect(r.request.body).toBe(`login=alice&pw=${redactionMarker('hunter2')}`);
+  });
+
+  it('collects values worth hiding in later exchanges', () => {
+    const secrets = collectSecrets(ex({ resBody: '{"access_token":"a-long-token-value","scope":"x"}', resHeaders: { location: 'https://c/cb?code=code-value-123' } }));
+    expect(secrets.sort()).toEqual(['a-long-token-value', 'code-value-123']);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The web driver against the example web client (clients/web/oauth4webapi-web.mjs): the
+ * harness opens its login page, consents at the mock, lands on its callback, makes it
+ * call the API, and reads what it did from the recorded exchange.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ClientVerdict } from '../../src/drivers/client-verdicts.js';
+import { parseClientOption } from '../../src/drivers/driver-spec.js';
+import type { CaseResult } from '../../src/results/model.js';
+import { runScenario } from '../../src/runner/run-scenario.js';
+import { scenario } from './verdict-fixtures.js';
+
+const app = join(import.meta.dirname, '..', '..', 'clients', 'web', 'oauth4webapi-web.mjs');
+const web = parseClientOption(`web:${JSON.stringify(process.execPath)} ${JSON.stringify(app)}`);
+
+async function run(doc: Record<string, unknown>) {
+  const r = (await runScenario(scenario(doc, 'web'), { seed: 1, driver: web })) as CaseResult & { clientVerdicts: ClientVerdict[] };
+  const failures = r.steps.flatMap((s) => s.expectations.filter((x) => !x.passed).map((x) => `${x.path}: ${x.message}`));
+  return { r, failures, verdict: (id: string) => r.clientVerdicts.find((v) => v.id === id)! };
+}
+
+describe('web driver', () => {
+  it('connects, calls the API, refreshes after expiry, and disconnects, as the browser', async () => {
+    const { r, failures, verdict } = await run({
+      provider: { profile: 'rfc-strict' },
+      client: { scopes: ['read'] },
+      steps: [
+        { connect: { user: 'alice' }, expect: { outcome: 'success', tokens: { refresh: 'present' } } },
+        { callApi: {}, expect: { outcome: 'success' } },
+        { advanceClock: '2h' },
+        { callApi: {}, expect: { outcome: 'success' } },
+        { disconnect: {}, expect: { outcome: 'success' } },
+      ],
+      verdicts: { state: 'pass', 'pkce-s256': 'pass', 'redirect-uri-repeated': 'pass', refreshed: 'pass', 'revoked-on-disconnect': 'pass' },
+    });
+    expect(failures).toEqual([]);
+    expect(r.client).toMatch(/^web:/);
+    expect(verdict('redirect-uri-registered').detail).toMatch(/^redirect_uri http:\/\/127\.0\.0\.1:\d+\/callback$/);
+  });
+
+  it('a forged state makes the callback fail and no code is redeemed', async () => {
+    const { failures, verdict } = await run({
+      provider: { profile: 'rfc-strict' },
+      client: { scopes: ['read'] },
+      steps: [{ connect: { user: 'alice', tamper: 'state' }, expect: { outcome: 'failure', tokens: { access: 'absent' } } }],
+    });
+    expect(failures).toEqual([]);
+    expect(verdict('state-checked').outcome).toBe('pass');
+  });
+
+  it('a page the client does not have is "unsupported", and a client that never starts is a clear failure', async () => {
+    const { r } = await run({ provider: { profile: 'rfc-strict' }, client: { scopes: ['read'] }, steps: [{ clientCredentials: {}, expect: { error: 'unsupported_by_client' } }] });
+    expect(r.verdict).toBe('passed');
+    const broken = parseClientOption('web:exit 7');
+    await expect(runScenario(scenario({ provider: { profile: 'rfc-strict' }, steps: [{ connect: {} }] }, 'broken'), { seed: 1, driver: broken })).rejects.toMatchObject({ message: /the web client exited with 7 before answering/ });
+  });
+});
