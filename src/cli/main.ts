@@ -24,6 +24,7 @@ function program(): Command {
     .option('--report <list>', 'reports to write: junit,json,html (or all, none)', 'junit,json,html')
     .option('--out <dir>', 'folder for reports', 'reports')
     .option('--expected-failures <file>', 'YAML list of { id, reason }: listed failures do not fail the run; a listed case that now passes does')
+    .option('--target <target>', 'where the provider runs: mock (default), container:oidc-provider, container:glewlwyd')
     .option('--client <driver>', 'run every scenario with this client: reference, command:"<program>", or web:"<command>"')
     .action(async (paths: string[], o) => {
       const { runCommand } = await import('./commands/run.js');
@@ -48,6 +49,17 @@ function program(): Command {
         process.once('SIGTERM', stop);
       });
       await close();
+    });
+
+  p.command('parity')
+    .description('run scenarios on the mock profile and on a real server in a container, and list the differences')
+    .argument('[paths...]', 'scenario files or folders (default: the built-in catalog)')
+    .requiredOption('--target <target>', 'container:oidc-provider or container:glewlwyd')
+    .option('--seed <n>', 'seed for generated users and data', '1')
+    .option('--out <dir>', 'folder for parity.json and parity.md', 'reports')
+    .action(async (paths: string[], o) => {
+      const { parityCommand } = await import('./commands/parity.js');
+      process.exitCode = await parityCommand(paths, o);
     });
 
   p.command('matrix')

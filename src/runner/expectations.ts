@@ -30,6 +30,11 @@ export function matches(m: Matcher, actual: string | undefined): boolean {
   return String(m) === actual;
 }
 
+/** `code: message`, without repeating the code when the message already starts with it. */
+function describeError(e: { code: string; message: string }): string {
+  return e.message.startsWith(`${e.code}:`) ? e.message : `${e.code}: ${e.message}`;
+}
+
 function result(path: string, passed: boolean, message: string, expected: unknown, actual: unknown): ExpectationResult {
   return { path, passed, message, expected, actual };
 }
@@ -42,9 +47,9 @@ export function checkStep(prefix: string, exp: StepExpect | undefined, obs: Step
   const outcome = obs.ok ? 'success' : 'failure';
   if (exp?.outcome !== undefined || exp?.error !== undefined) {
     const want = expectsFailure ? 'failure' : 'success';
-    out.push(result(p('outcome'), outcome === want, outcome === want ? `the client's ${obs.action} ended in ${outcome}` : `expected ${want}, but the client's ${obs.action} ended in ${outcome}${obs.error ? ` (${obs.error.code}: ${obs.error.message})` : ''}`, want, outcome));
+    out.push(result(p('outcome'), outcome === want, outcome === want ? `the client's ${obs.action} ended in ${outcome}` : `expected ${want}, but the client's ${obs.action} ended in ${outcome}${obs.error ? ` (${describeError(obs.error)})` : ''}`, want, outcome));
   } else if (!obs.ok) {
-    out.push(result(`${prefix}`, false, `unexpected failure: ${obs.error?.message.startsWith(`${obs.error.code}:`) ? obs.error.message : `${obs.error?.code}: ${obs.error?.message}`}`, 'success', outcome));
+    out.push(result(`${prefix}`, false, `unexpected failure: ${obs.error ? describeError(obs.error) : 'unknown error'}`, 'success', outcome));
   }
   if (exp?.error !== undefined) {
     const actual = obs.error?.code;

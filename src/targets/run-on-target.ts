@@ -68,11 +68,13 @@ export async function runOnTarget(o: RunOnTargetOptions): Promise<RunResult> {
         for (const s of group) record(s, skippedCase(s, { label: name }, `${name}: imitates ${imitable.join(', ')}, not ${profile}`));
         continue;
       }
+      // A container is started only for scenarios it will run; a URL target decides once connected.
       const planned = plannedTraits(spec, profile, seed);
-      const runnable = planned ? group.filter((s) => applicability(s, planned).ok) : group;
-      for (const s of group.filter((x) => !runnable.includes(x))) {
-        const fit = applicability(s, planned!);
-        record(s, skippedCase(s, { label: name }, fit.ok ? '' : fit.reason));
+      const runnable: Scenario[] = [];
+      for (const s of group) {
+        const fit = planned ? applicability(s, planned) : ({ ok: true } as const);
+        if (fit.ok) runnable.push(s);
+        else record(s, skippedCase(s, { label: name }, fit.reason));
       }
       if (!runnable.length) continue;
       const target: StartedTarget = await startTarget(spec, { ...o.start, profile, seed });

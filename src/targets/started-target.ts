@@ -92,6 +92,6 @@ export interface StartTargetOptions {
   clients?: Record<string, unknown>[];
   /** `http://…` targets: the client, users and login form. */
   url?: UrlTargetSettings;
-  /** Container targets: the base image (default `debian:bookworm-slim`). */
+  /** Container targets: the local base image to build on (default `$OAUTH_HARNESS_BASE_IMAGE`, else `debian:bookworm-slim`). */
   baseImage?: string;
 }

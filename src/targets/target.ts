@@ -55,7 +55,8 @@ export function imitableProfiles(spec: TargetSpec): readonly string[] | 'any' {
 }
 
 /**
- * Starts (or, for a URL, connects to) the target. Containers need a Docker engine: when
+ * Starts (or, for a URL, connects to) the target. Containers build on the local base image
+ * `options.baseImage`, `$OAUTH_HARNESS_BASE_IMAGE` or `debian:bookworm-slim`, and need a Docker engine: when
  * none answers, this throws a `TARGET_UNREACHABLE` {@link HarnessError} saying why and
  * how to start one, and nothing else is attempted.
  */
@@ -70,8 +71,10 @@ export async function startTarget(spec: TargetSpec, options: StartTargetOptions 
       `container:${spec.server} needs a container runtime: ${status.reason}. Start Docker (offline: run \`bash .ci/setup-docker.sh\` as root) or set DOCKER_HOST.`,
     );
   }
+  const baseImage = options.baseImage ?? process.env.OAUTH_HARNESS_BASE_IMAGE;
+  const o = baseImage ? { ...options, baseImage } : options;
   try {
-    return spec.server === 'oidc-provider' ? await startOidcProviderTarget(options) : await startGlewlwydTarget(options);
+    return spec.server === 'oidc-provider' ? await startOidcProviderTarget(o) : await startGlewlwydTarget(o);
   } catch (e) {
     if (e instanceof HarnessError) throw e;
     const first = ((e as Error).message ?? String(e)).split('\n');

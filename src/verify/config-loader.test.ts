@@ -1,7 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { mergeVerifyFlags } from './cli-options.js';
 import { loadVerifyConfig, parseVerifyConfig } from './config-loader.js';
 import { VerifyError } from './errors.js';
 
@@ -70,6 +72,22 @@ describe('verify.yaml', () => {
     await writeFile(file, VALID.replace(/login:[\s\S]*?lifetimes/, 'login: { kind: playwright, script: ./login.mjs }\nlifetimes'));
     const c = await loadVerifyConfig(file, { APP_SECRET: 'x' });
     expect(c.login).toMatchObject({ kind: 'playwright', script: join(dir, 'login.mjs'), executablePath: '/usr/bin/chromium' });
+  });
+
+  it('accepts the documented example file', async () => {
+    const file = fileURLToPath(new URL('./fixtures/verify.example.yaml', import.meta.url));
+    const c = await loadVerifyConfig(file, { HARNESS_CLIENT_SECRET: 'a', HARNESS_CLIENT_2_SECRET: 'b', HARNESS_USER_PASSWORD: 'c' });
+    expect(Object.keys(c.fixtures).length).toBe(10);
+  });
+
+  it('merges CLI flags over the file', () => {
+    const c = parseVerifyConfig(VALID, 'verify.yaml', { APP_SECRET: 'x' });
+    expect(mergeVerifyFlags(c, { issuer: 'https://other.example', clientSecret: 'flag', plan: 'rfc6749' })).toMatchObject({
+      issuer: 'https://other.example',
+      plan: 'rfc6749',
+      client: { client_id: 'app', client_secret: 'flag' },
+    });
+    expect(mergeVerifyFlags(undefined, { issuer: 'https://x.example', clientId: 'a', clientSecret: 'b' })).toEqual({ issuer: 'https://x.example', client: { client_id: 'a', client_secret: 'b' } });
   });
 
   it('names a missing file without a stack trace', async () => {

@@ -11,8 +11,6 @@ export type VerifyErrorCode =
   | 'FILE_NOT_FOUND'
   /** Neither RFC 8414 nor OIDC discovery produced metadata. */
   | 'DISCOVERY_FAILED'
-  /** The expected-failures file is malformed. */
-  | 'EXPECTED_FAILURES_INVALID'
   /** The login driver could not start (no chromium, bad script). */
   | 'USER_AGENT_UNAVAILABLE';
 

@@ -4,6 +4,7 @@
  * 2 bad input (config, unreachable issuer, …).
  */
 import type { RunResult } from '../results/model.js';
+import { HarnessError } from '../errors/harness-error.js';
 import { VerifyError } from './errors.js';
 
 export const EXIT_OK = 0;
@@ -18,7 +19,7 @@ export function verifyExitCode(result: RunResult): 0 | 1 {
   return failing ? EXIT_FAILED : EXIT_OK;
 }
 
-/** Exit code for an error thrown by `runVerify` or a loader: 2 for user mistakes. */
+/** Exit code for an error thrown by `runVerify` or a loader: 2 for user mistakes (VerifyError, HarnessError). */
 export function exitCodeForError(error: unknown): 1 | 2 {
-  return error instanceof VerifyError ? EXIT_BAD_INPUT : EXIT_FAILED;
+  return error instanceof VerifyError || error instanceof HarnessError ? EXIT_BAD_INPUT : EXIT_FAILED;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult, RunResult } from '../results/model.js';
+import { HarnessError } from '../errors/harness-error.js';
 import { EXIT_BAD_INPUT, exitCodeForError, verifyExitCode } from './exit-code.js';
 import { VerifyError } from './errors.js';
 import { applyExpectedFailures, parseExpectedFailures } from './expected-failures.js';
@@ -14,13 +15,21 @@ function run(cases: CaseResult[]): RunResult {
 
 describe('expected failures', () => {
   it('parses a list of { id, reason }', () => {
-    expect(parseExpectedFailures('# why\n- id: A\n  reason: r\n', 'ef.yaml')).toEqual([{ id: 'A', reason: 'r' }]);
+    expect(parseExpectedFailures('# why\n- id: A\n  reason: r\n', 'ef.yaml')).toEqual([{ id: 'A', reason: 'r', line: 2 }]);
     expect(parseExpectedFailures('', 'ef.yaml')).toEqual([]);
   });
 
   it('reports malformed entries with file:line:col', () => {
-    expect(() => parseExpectedFailures('- id: A\n', 'ef.yaml')).toThrowError(/ef\.yaml:1:3: 0(\.reason)?: /);
-    expect(() => parseExpectedFailures('- id: A\n  reason: r\n- id: A\n  reason: r\n', 'ef.yaml')).toThrowError('A is listed twice');
+    const problems = (text: string): string[] => {
+      try {
+        parseExpectedFailures(text, 'ef.yaml');
+        return [];
+      } catch (e) {
+        return (e as { problems: string[] }).problems;
+      }
+    };
+    expect(problems('- id: A\n')).toEqual(['ef.yaml:1:3: [0].reason: required field is missing']);
+    expect(problems('- id: A\n  reason: r\n- id: A\n  reason: r\n')).toEqual(['ef.yaml:3:1: "A" is listed twice (first on line 1)']);
   });
 
   it('turns listed failures into expected-failure and listed passes into fixed', () => {
@@ -30,6 +39,7 @@ describe('expected failures', () => {
       { id: 'D', reason: 'n/a' },
     ]);
     expect(r.cases.map((x) => x.verdict)).toEqual(['expected-failure', 'fixed', 'failed', 'skipped']);
+    expect(r.cases[0]!.expectedFailureReason).toBe('known');
     expect(r.summary).toMatchObject({ failed: 1, expectedFailures: 1, fixed: 1, skipped: 1 });
   });
 });
@@ -44,6 +54,7 @@ describe('exit codes', () => {
   });
   it('is 2 for bad input', () => {
     expect(exitCodeForError(new VerifyError('CONFIG_INVALID', 'x'))).toBe(EXIT_BAD_INPUT);
+    expect(exitCodeForError(new HarnessError('CONFIG_INVALID', 'x'))).toBe(EXIT_BAD_INPUT);
     expect(exitCodeForError(new Error('bug'))).toBe(1);
   });
 });

@@ -35,6 +35,22 @@ export interface VerifyOptions extends VerifyConfigInput {
   onProgress?: (event: VerifyProgress) => void;
 }
 
+/**
+ * Group the plan into batches run one after the other: consecutive time-dependent (T)
+ * checks form one batch and run concurrently, so their waits for expiry overlap; every
+ * other check is a batch of its own. Results keep plan order.
+ */
+function batches(checks: readonly Check[]): Array<Array<{ check: Check; index: number }>> {
+  const out: Array<Array<{ check: Check; index: number }>> = [];
+  checks.forEach((check, index) => {
+    const timed = check.mode.split('+').includes('T');
+    const last = out[out.length - 1];
+    if (timed && last?.[0] && last[0].check.mode.split('+').includes('T')) last.push({ check, index });
+    else out.push([{ check, index }]);
+  });
+  return out;
+}
+
 /** Validate options with the config schema; throws {@link VerifyError} `CONFIG_INVALID`. */
 export function resolveVerifyConfig(options: VerifyConfigInput): VerifyConfig {
   const parsed = verifyConfigSchema.safeParse(options);
@@ -74,12 +90,17 @@ export async function runVerify(options: VerifyOptions): Promise<RunResult> {
   const state: RunState = { config, discovery, clients: resolveClients(config), ua };
   onProgress?.({ type: 'discovered', source: discovery.source, total: checks.length });
   const cases: CaseResult[] = [];
+  const total = checks.length;
+  const runOne = async (check: Check, index: number): Promise<CaseResult> => {
+    onProgress?.({ type: 'check-start', index, total, id: check.id, title: check.title });
+    const result = await runCheck(check, state);
+    onProgress?.({ type: 'check-end', index, total, result });
+    return result;
+  };
   try {
-    for (const [i, check] of checks.entries()) {
-      onProgress?.({ type: 'check-start', index: i, total: checks.length, id: check.id, title: check.title });
-      const result = await runCheck(check, state);
-      cases.push(result);
-      onProgress?.({ type: 'check-end', index: i, total: checks.length, result });
+    for (const batch of batches(checks)) {
+      const results = await Promise.all(batch.map(({ check, index }) => runOne(check, index)));
+      cases.push(...results);
     }
   } finally {
     await ua?.close();

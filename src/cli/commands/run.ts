@@ -28,6 +28,8 @@ export interface RunCommandOptions {
   expectedFailures?: string;
   /** `reference`, `command:"…"` or `web:"…"`: overrides every scenario's client driver. */
   client?: string;
+  /** `mock` (default), `container:oidc-provider`, `container:glewlwyd`. */
+  target?: string;
 }
 
 /** Parses `--report junit,json,html` (or `all`, or `none`); unknown names are a usage error. */
@@ -82,7 +84,10 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   const listed = new Map(expected.map((e) => [e.id, e]));
   const finish = (r: CaseResult) => finishCase(r, fileOf, listed);
   const started = Date.now();
-  const raw = await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: (r) => printCase(finish(r)) });
+  const onTarget = o.target !== undefined && o.target !== 'mock';
+  const raw = onTarget
+    ? (await (await import('../../targets/index.js')).runOnTarget({ target: o.target!, scenarios, seed, onCase: (r) => printCase(finish(r)) })).cases
+    : await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: (r) => printCase(finish(r)) });
   const cases = raw.map(finish);
   const run = makeRun(cases, started, seed);
   const written = writeReports(run, reports, o.out);

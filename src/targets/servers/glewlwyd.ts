@@ -18,8 +18,14 @@ export const GLEWLWYD_IMITATES = ['rfc-strict', 'rotating-refresh'] as const;
 /** Glewlwyd's login API can neither refuse nor untick a scope. */
 export const GLEWLWYD_CAPABILITIES: TargetCapabilities = { deny: false, untick: false, resources: ['userinfo'], providerChanges: false };
 
-/** Where Debian's chromium is; `verify` needs it for Glewlwyd's JavaScript login page. */
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * The browser `verify` drives through Glewlwyd's JavaScript login page: `OAUTH_HARNESS_CHROMIUM`,
+ * else Debian's chromium, else Chrome as GitHub's Ubuntu runners have it; undefined when none is there.
+ */
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.OAUTH_HARNESS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((p): p is string => !!p && existsSync(p));
+}
 
 /** The compiled login script beside this module, or its TypeScript source under vitest. */
 export function glewlwydLoginScript(): string {
@@ -52,6 +58,7 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
   try {
     const issuer = server.getIssuer();
     const metadata = await discoverTarget(issuer);
+    const browser = chromiumPath();
     return {
       label: 'container:glewlwyd',
       issuer,
@@ -68,7 +75,7 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
         // Without `openid`: Glewlwyd refuses an OpenID request that carries no nonce, and the checks send none.
         scopes: { default: im.client.scopes[0], refresh: im.client.scopes.slice(0, 2).join(' '), clientCredentials: server.getScope() },
         fixtures: { user: { username: first!.username, password: first!.password } },
-        ...(existsSync(CHROMIUM) ? { login: { kind: 'playwright' as const, script: glewlwydLoginScript(), executablePath: CHROMIUM } } : {}),
+        ...(browser ? { login: { kind: 'playwright' as const, script: glewlwydLoginScript(), executablePath: browser } } : {}),
         propagationSeconds: 2,
       }),
       stop,

@@ -85,8 +85,8 @@ export function formUserAgent(o: FormUserAgentOptions = {}): TargetUserAgent {
       let form: PageForm | undefined;
       let body: URLSearchParams;
       if (login && loginSent) return { kind: 'login-failed', detail: pageText(html.replace(/<h1[\s\S]*?<\/h1>/i, '')).detail || 'the login page was shown again' };
-      if (choice.deny && refusal && (refusal !== login || login.submits.some(refusing))) {
-        // a login form that carries the deny button (the mock's) still needs the credentials
+      if (choice.deny && refusal) {
+        // a login form that carries the deny button (the mock's) is filled in too
         form = refusal;
         loginSent ||= refusal === login;
         body = fill(refusal, o, choice, true);

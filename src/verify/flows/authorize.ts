@@ -9,7 +9,6 @@ import { metaStrings } from '../metadata.js';
 import type { AuthorizeResult } from '../user-agent/driver.js';
 import { createVerifier, s256 } from './pkce.js';
 import { randomToken } from './random.js';
-import { type ClientAuth, tokenRequest, type TokenResult } from './token.js';
 
 /** PKCE choice for a request: S256 with a fresh verifier, none, or explicit values. */
 export type PkceOption = 'S256' | 'none' | { challenge: string; method?: string; verifier?: string };
@@ -140,78 +139,9 @@ export async function runAuthorization(ctx: CheckContext, o: AuthorizationOption
   return { request, result, response };
 }
 
-export interface CodeGrant extends AuthorizationRun {
-  code: string;
-  response: ResponseParams;
-}
-
 /** Describe how an authorization run ended, for messages. */
 export function describeRun(run: AuthorizationRun): string {
   if (run.result.redirect) return `redirect ${run.result.redirect.status} to ${run.result.redirect.url.replace(/([?#&]code=)[^&#]+/, '$1…')}`;
   if (run.result.page) return `page HTTP ${run.result.page.status} at ${run.result.page.url}${run.result.note ? ` (${run.result.note})` : ''}`;
   return run.result.note ?? 'no response';
-}
-
-/** Complete an authorization and return the code; a missing code is a {@link SetupFailure}. */
-export async function obtainCode(ctx: CheckContext, o: AuthorizationOptions = {}): Promise<CodeGrant> {
-  const run = await runAuthorization(ctx, o);
-  const code = run.response?.get('code');
-  if (!run.response || !code) {
-    const err = run.response?.get('error');
-    throw new SetupFailure(`could not obtain an authorization code: ${err ? `error=${err}` : describeRun(run)}`);
-  }
-  return { ...run, code, response: run.response };
-}
-
-export interface RedeemOverrides {
-  client?: TestClient;
-  auth?: ClientAuth;
-  /** `null` omits `redirect_uri`. */
-  redirectUri?: string | null;
-  /** `null` omits `code_verifier`. */
-  verifier?: string | null;
-  code?: string;
-  extra?: Array<[string, string]>;
-}
-
-/** Redeem a code (RFC 6749 §4.1.3), by default exactly as the client that obtained it would. */
-export async function redeemCode(ctx: CheckContext, grant: CodeGrant, o: RedeemOverrides = {}): Promise<TokenResult> {
-  const client = o.client ?? grant.request.client;
-  const params: Array<[string, string]> = [
-    ['grant_type', 'authorization_code'],
-    ['code', o.code ?? grant.code],
-  ];
-  const redirectUri = o.redirectUri === null ? undefined : (o.redirectUri ?? grant.request.redirectUri);
-  if (redirectUri !== undefined) params.push(['redirect_uri', redirectUri]);
-  const verifier = o.verifier === null ? undefined : (o.verifier ?? grant.request.verifier);
-  if (verifier !== undefined) params.push(['code_verifier', verifier]);
-  return tokenRequest(ctx, { client, ...(o.auth ? { auth: o.auth } : {}), params: [...params, ...(o.extra ?? [])] });
-}
-
-export interface Tokens {
-  grant: CodeGrant;
-  token: TokenResult;
-  accessToken: string;
-  refreshToken: string | undefined;
-}
-
-/** Authorization + redemption; a failed redemption is a {@link SetupFailure}. */
-export async function obtainTokens(ctx: CheckContext, o: AuthorizationOptions = {}): Promise<Tokens> {
-  const grant = await obtainCode(ctx, o);
-  const token = await redeemCode(ctx, grant);
-  if (!token.ok || !token.accessToken) {
-    throw new SetupFailure(`code redemption failed: HTTP ${token.res.status}${token.error ? ` error=${token.error}` : ''}`);
-  }
-  return { grant, token, accessToken: token.accessToken, refreshToken: token.refreshToken };
-}
-
-/** Tokens that include a refresh token; its absence is a {@link SetupFailure}. */
-export async function obtainRefreshable(ctx: CheckContext, o: AuthorizationOptions = {}): Promise<Tokens & { refreshToken: string }> {
-  const t = await obtainTokens(ctx, { refresh: true, ...o });
-  if (!t.refreshToken) {
-    throw new SetupFailure(
-      `no refresh_token issued for scope "${t.grant.request.scope ?? ''}" (configure scopes.refresh / authorizationParams so the server issues one)`,
-    );
-  }
-  return { ...t, refreshToken: t.refreshToken };
 }

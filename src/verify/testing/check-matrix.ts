@@ -35,14 +35,20 @@ function explain(c: CaseResult): string {
   return `${c.id}: ${c.verdict}${c.message ? ` — ${c.message}` : ''}`;
 }
 
+/** A named list of rows (one per area). */
+export interface MatrixGroup {
+  name: string;
+  rows: readonly MatrixRow[];
+}
+
 /**
- * Declare the matrix as vitest tests. Rows run concurrently (their waits for expiry
- * overlap), each against its own broken AS, so quirks never leak between rows.
+ * Declare the matrices as vitest tests. All rows share one concurrent pool (their waits
+ * for expiry overlap), each against its own broken AS, so quirks never leak between rows.
  */
-export function checkMatrix(name: string, rows: readonly MatrixRow[]): void {
-  describe.concurrent(name, () => {
-    for (const row of rows) {
-      it(`${row.id}: passes when conformant, fails with ${row.broken.join(' | ') || '(none)'}`, async ({ expect }) => {
+export function checkMatrices(groups: readonly MatrixGroup[]): void {
+  describe.concurrent('quirk matrix', () => {
+    for (const { name, rows } of groups) for (const row of rows) {
+      it(`${name} › ${row.id}: passes when conformant, fails with ${row.broken.join(' | ') || '(none)'}`, async ({ expect }) => {
         const as = await startBrokenAs();
         try {
           const ok = await runOne(as, row.id, row.base ?? [], row.options);

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 
 const STATE = 'a b+c/=%&~';
 

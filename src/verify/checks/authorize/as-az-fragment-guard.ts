@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 
 /** RFC 9700 §4.1.3: the server MAY append a dummy fragment (`#_`) so browsers do not re-attach one. */
 export default defineCheck({

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 
 /** RFC 6749 §3.1.2: the query component of a registered redirect URI is retained. */
 export default defineCheck({

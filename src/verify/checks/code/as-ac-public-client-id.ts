@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { expectError } from '../expect.js';
 
 /** RFC 6749 §3.2.1, §4.1.3: a public client identifies itself with client_id; the code is bound to it. */

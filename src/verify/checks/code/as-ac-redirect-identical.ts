@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { expectError } from '../expect.js';
 
 /** RFC 6749 §4.1.3, §10.6: the token request redirect_uri is identical to the authorization one. */

@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { expectError } from '../expect.js';
 
 /** RFC 6749 §4.1.3: if redirect_uri was in the authorization request, it is REQUIRED at the token endpoint. */

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { eventually, revocationWindowMs } from '../../flows/grants.js';
 import { expectToken } from '../expect.js';
 import { accessTokenAlive, refreshTokenAlive } from './token-alive.js';

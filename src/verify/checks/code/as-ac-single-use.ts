@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { expectError, expectToken } from '../expect.js';
 
 /** RFC 6749 §4.1.2, §10.5: a code is redeemed once; further use is denied. */

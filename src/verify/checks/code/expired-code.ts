@@ -1,6 +1,6 @@
 /** Redeem a code after its configured lifetime (RFC 6749 §4.1.2). */
 import type { CheckContext } from '../../context.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import type { TokenResult } from '../../flows/token.js';
 
 export async function redeemAfterExpiry(ctx: CheckContext): Promise<{ result: TokenResult; waitedSeconds: number }> {

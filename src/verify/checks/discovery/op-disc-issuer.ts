@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainTokens } from '../../flows/authorize.js';
+import { obtainTokens } from '../../flows/code-grant.js';
 import { requireOpenidDocument } from '../metadata/documents.js';
 
 /** OIDC Discovery §3, §4.3: `issuer` equals the discovery prefix and the `iss` of ID Tokens. */

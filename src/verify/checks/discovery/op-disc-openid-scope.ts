@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainTokens } from '../../flows/authorize.js';
+import { obtainTokens } from '../../flows/code-grant.js';
 import { requireOpenidDocument } from '../metadata/documents.js';
 import { scopeWithOpenid } from './op-disc-issuer.js';
 

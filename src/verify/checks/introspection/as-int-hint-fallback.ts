@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { introspect } from '../../flows/grants.js';
 
 /** RFC 7662 §2.1: a token not found under the hint is searched across all types. */

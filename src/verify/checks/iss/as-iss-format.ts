@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 import { httpsProblem } from '../metadata/documents.js';
 
 /** RFC 9207 §2: `iss` is an https URL without query or fragment. */

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 import { randomToken } from '../../flows/random.js';
 import { metaStrings } from '../../metadata.js';
 import { scopeWithOpenid } from '../discovery/op-disc-issuer.js';

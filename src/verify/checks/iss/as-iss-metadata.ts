@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 import { issAdvertised, NOT_SUPPORTED } from './support.js';
 
 /** RFC 9207 §2.3, §3: `iss` is sent iff `authorization_response_iss_parameter_supported` is true. */

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 import { s256 } from '../../flows/pkce.js';
 import { randomToken } from '../../flows/random.js';
 import { clientCredentials, tokenRequest } from '../../flows/token.js';

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 import { loopbackRedirect } from './loopback.js';
 
 /** RFC 8252 §7.3; RFC 9700 §2.1: loopback IP redirect URIs accept any port at request time. */

@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode, runAuthorization } from '../../flows/authorize.js';
+import { runAuthorization } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 import { createVerifier, s256 } from '../../flows/pkce.js';
 
 /** RFC 9700 §2.1.1: servers are encouraged to detect constant challenges reused across transactions. */

@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { redeemCode, runAuthorization } from '../../flows/authorize.js';
+import { runAuthorization } from '../../flows/authorize.js';
+import { redeemCode } from '../../flows/code-grant.js';
 import { createVerifier, s256 } from '../../flows/pkce.js';
 
 /** RFC 7636 §4.3: a code_challenge without code_challenge_method means plain. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { defineCheck, fail, pass } from '../../check.js';
-import { redeemCode, runAuthorization } from '../../flows/authorize.js';
+import { runAuthorization } from '../../flows/authorize.js';
+import { redeemCode } from '../../flows/code-grant.js';
 import { s256 } from '../../flows/pkce.js';
 
 const UNRESERVED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
@@ -21,7 +22,7 @@ export default defineCheck({
   requires: ['endpoint:token_endpoint', 'user-agent'],
   async run(ctx) {
     ctx.step('10-character challenge');
-    const short = await runAuthorization(ctx, { pkce: { challenge: verifierOf(10), method: 'plain' } });
+    const short = await runAuthorization(ctx, { pkce: { challenge: verifierOf(10), method: 'S256' } });
     if (short.response?.get('code')) fail('a 10-character code_challenge was accepted', 'invalid_request', 'a code');
     for (const [what, verifier] of [
       ['42-character verifier', verifierOf(42)],

@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { expectError } from '../expect.js';
 
 /** RFC 7636 §4.5: the method bound at authorization time is used; a token-time switch is ignored. */

@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode, redeemCode, runAuthorization } from '../../flows/authorize.js';
+import { runAuthorization } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { createVerifier } from '../../flows/pkce.js';
 import { expectToken } from '../expect.js';
 

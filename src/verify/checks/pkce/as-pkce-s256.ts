@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainCode } from '../../flows/authorize.js';
+import { obtainCode } from '../../flows/code-grant.js';
 
 /** RFC 7636 §4.2: S256 is mandatory to implement on the server. */
 export default defineCheck({

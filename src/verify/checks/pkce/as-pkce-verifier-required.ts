@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { expectError } from '../expect.js';
 
 /** RFC 7636 §4.5; RFC 9700 §2.1.1: after a code_challenge, the token request must carry the verifier. */

@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { refresh } from '../../flows/grants.js';
 import { expectError } from '../expect.js';
 

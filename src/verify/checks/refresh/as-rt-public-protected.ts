@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { refresh } from '../../flows/grants.js';
 
 const SENDER_CONSTRAINT_ERRORS = ['invalid_dpop_proof', 'use_dpop_nonce'];

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { refresh } from '../../flows/grants.js';
 import { grantedScope } from '../token/granted-scope.js';
 import { s0 } from './scopes.js';

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { refresh } from '../../flows/grants.js';
 import { grantedScope, sameScopes } from '../token/granted-scope.js';
 import { expectToken } from '../expect.js';

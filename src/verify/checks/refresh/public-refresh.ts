@@ -1,7 +1,7 @@
 /** Refresh tokens of the public client (F3) for the rotation rows (RFC 9700 §4.14.2). */
 import { skipNow } from '../../check.js';
 import type { CheckContext } from '../../context.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { refresh } from '../../flows/grants.js';
 import type { TokenResult } from '../../flows/token.js';
 import { expectToken } from '../expect.js';

@@ -4,7 +4,7 @@
  */
 import { SetupFailure } from '../../check.js';
 import type { CheckContext } from '../../context.js';
-import { obtainTokens } from '../../flows/authorize.js';
+import { obtainTokens } from '../../flows/code-grant.js';
 import { clientCredentials } from '../../flows/token.js';
 import { canUseClientCredentials } from '../token/sample.js';
 

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainTokens } from '../../flows/authorize.js';
+import { obtainTokens } from '../../flows/code-grant.js';
 import { SetupFailure } from '../../check.js';
 import { eventually, revocationWindowMs, revoke } from '../../flows/grants.js';
 import { accessTokenAlive } from '../code/token-alive.js';

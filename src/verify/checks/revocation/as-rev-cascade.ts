@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { SetupFailure } from '../../check.js';
 import { eventually, revocationWindowMs, revoke } from '../../flows/grants.js';
 import { accessTokenAlive } from '../code/token-alive.js';

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { revoke } from '../../flows/grants.js';
 import { refreshTokenAlive } from '../code/token-alive.js';
 

@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainRefreshable } from '../../flows/authorize.js';
+import { obtainRefreshable } from '../../flows/code-grant.js';
 import { revoke } from '../../flows/grants.js';
 import { randomToken } from '../../flows/random.js';
 import { expectStatus } from '../expect.js';

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainTokens } from '../../flows/authorize.js';
+import { obtainTokens } from '../../flows/code-grant.js';
 import { revoke } from '../../flows/grants.js';
 
 /** RFC 7009 §2.2.1: a token type the server cannot revoke gets `unsupported_token_type`. */

@@ -4,7 +4,7 @@
  * the observed alphabet? JWTs are judged by their `jti` only (signatures vary anyway).
  */
 import type { CheckContext } from '../../context.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { clientCredentials } from '../../flows/token.js';
 import { jwtPayload } from './granted-scope.js';
 import { canUseClientCredentials } from './sample.js';

@@ -4,7 +4,7 @@
  */
 import { skipNow } from '../../check.js';
 import type { CheckContext } from '../../context.js';
-import { obtainCode, redeemCode } from '../../flows/authorize.js';
+import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { clientCredentials, type TokenResult } from '../../flows/token.js';
 import { metaStrings } from '../../metadata.js';
 import { expectToken } from '../expect.js';

@@ -32,6 +32,7 @@ function base(state: AsState): Record<string, unknown> {
   if (state.has('metadata-empty-array')) md.ui_locales_supported = [];
   if (state.has('metadata-no-scopes')) delete md.scopes_supported;
   if (state.has('no-pkce-metadata')) delete md.code_challenge_methods_supported;
+  if (state.has('pkce-metadata-plain-only')) md.code_challenge_methods_supported = ['plain'];
   if (state.has('no-dpop-metadata')) delete md.dpop_signing_alg_values_supported;
   if (state.has('metadata-no-grant-types')) delete md.grant_types_supported;
   if (state.has('ropc-enabled')) (md.grant_types_supported as string[] | undefined)?.push('password');

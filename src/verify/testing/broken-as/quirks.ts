@@ -116,6 +116,7 @@ export const QUIRKS = {
   'pkce-no-format-check': 'challenge and verifier formats are not checked',
   'code-embeds-challenge': 'the code is base64 JSON containing the challenge',
   'no-pkce-metadata': 'code_challenge_methods_supported is not published',
+  'pkce-metadata-plain-only': 'code_challenge_methods_supported lists only plain',
   'pkce-constant-accepted': 'a reused challenge is accepted',
   // iss
   'no-iss': 'no iss in authorization responses',

@@ -1,0 +1,25 @@
+/**
+ * `oauth-harness parity --target container:NAME [paths…]`: the same scenarios on the mock
+ * profile and on the real server, and every difference between the two exchanges
+ * (`parity.json`, `parity.md`). Differences are findings, not errors: the exit code is 0
+ * once the report is written (2 on bad input or an unreachable target).
+ */
+import { join } from 'node:path';
+import { packageRoot } from '../../../mocks/package-root.js';
+import { findScenarioFiles, loadScenarios } from '../../scenario/load.js';
+import { parityReport } from '../../targets/index.js';
+import { dim, yellow } from '../console-output.js';
+import { parseSeed } from './run.js';
+
+export async function parityCommand(paths: string[], o: { target: string; seed: string; out: string }): Promise<number> {
+  const seed = parseSeed(o.seed);
+  const scenarios = loadScenarios(findScenarioFiles(paths.length ? paths : [join(packageRoot(), 'scenarios')]));
+  process.stdout.write(`oauth-harness parity: ${scenarios.length} scenarios, mock vs ${o.target}\n`);
+  const report = await parityReport({ target: o.target, scenarios, outDir: o.out, seed });
+  for (const s of report.scenarios.filter((x) => x.status === 'different')) {
+    process.stdout.write(`${yellow('≠')} ${s.id} ${dim(`(${s.differences.length} difference${s.differences.length > 1 ? 's' : ''})`)}\n`);
+  }
+  const m = report.summary;
+  process.stdout.write(`\n${m.compared} compared: ${m.same} same, ${m.different} different (${m.differences} differences), ${m.skipped} skipped\n${dim(`reports: ${join(o.out, 'parity.json')}, ${join(o.out, 'parity.md')}`)}\n`);
+  return 0;
+}

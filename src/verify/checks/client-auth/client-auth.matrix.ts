@@ -1,0 +1,22 @@
+/** Quirk matrix rows: each check passes on the conformant broken AS and fails with the quirks listed. */
+import type { MatrixGroup } from '../../testing/check-matrix.js';
+
+export const CLIENT_AUTH_MATRIX: MatrixGroup = {
+  name: 'client authentication (RFC 6749 §2.3)',
+  rows: [
+    { id: 'AS-CA-BASIC', broken: ['basic-refused'] },
+    { id: 'AS-CA-BASIC-FORMDECODE', broken: ['basic-no-formdecode'] },
+    { id: 'AS-CA-POST-BODY', broken: ['post-advertised-not-working'] },
+    { id: 'AS-CA-NO-URI-CREDS', broken: ['accept-uri-creds'] },
+    { id: 'AS-CA-ONE-METHOD', broken: ['prefer-basic-over-body'] },
+    { id: 'AS-CA-CLIENTID-WITH-BASIC', broken: ['ignore-body-client-id'] },
+    { id: 'AS-CA-INVALID-CLIENT-401', broken: ['no-www-authenticate', 'invalid-client-400'] },
+    { id: 'AS-CA-INVALID-CLIENT-BODY', broken: ['body-auth-wrong-error'] },
+    { id: 'AS-CA-UNKNOWN-CLIENT', broken: ['unknown-client-invalid-grant', 'no-www-authenticate'] },
+    { id: 'AS-CA-CONF-REQUIRED', broken: ['confidential-without-secret'] },
+    { id: 'AS-CA-TLS', broken: ['http-token-endpoint'], conformant: 'skipped' },
+    { id: 'AS-CA-TLS', broken: [], options: { allowInsecureLoopback: false }, conformant: 'failed' },
+    { id: 'AS-CA-ASYMMETRIC', broken: ['no-asymmetric-auth'] },
+    { id: 'AS-CA-BRUTE-FORCE', broken: ['no-throttling'] },
+  ],
+};

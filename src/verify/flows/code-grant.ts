@@ -1,0 +1,78 @@
+/**
+ * The authorization code grant end to end (RFC 6749 §4.1): obtain a code through the user
+ * agent, redeem it (§4.1.3), and obtain tokens with or without a refresh token.
+ */
+import { SetupFailure } from '../check.js';
+import type { TestClient } from '../clients.js';
+import type { CheckContext } from '../context.js';
+import { type AuthorizationOptions, type AuthorizationRun, describeRun, type ResponseParams, runAuthorization } from './authorize.js';
+import { type ClientAuth, tokenRequest, type TokenResult } from './token.js';
+
+export interface CodeGrant extends AuthorizationRun {
+  code: string;
+  response: ResponseParams;
+}
+
+/** Complete an authorization and return the code; a missing code is a {@link SetupFailure}. */
+export async function obtainCode(ctx: CheckContext, o: AuthorizationOptions = {}): Promise<CodeGrant> {
+  const run = await runAuthorization(ctx, o);
+  const code = run.response?.get('code');
+  if (!run.response || !code) {
+    const err = run.response?.get('error');
+    throw new SetupFailure(`could not obtain an authorization code: ${err ? `error=${err}` : describeRun(run)}`);
+  }
+  return { ...run, code, response: run.response };
+}
+
+export interface RedeemOverrides {
+  client?: TestClient;
+  auth?: ClientAuth;
+  /** `null` omits `redirect_uri`. */
+  redirectUri?: string | null;
+  /** `null` omits `code_verifier`. */
+  verifier?: string | null;
+  code?: string;
+  extra?: Array<[string, string]>;
+}
+
+/** Redeem a code (RFC 6749 §4.1.3), by default exactly as the client that obtained it would. */
+export async function redeemCode(ctx: CheckContext, grant: CodeGrant, o: RedeemOverrides = {}): Promise<TokenResult> {
+  const client = o.client ?? grant.request.client;
+  const params: Array<[string, string]> = [
+    ['grant_type', 'authorization_code'],
+    ['code', o.code ?? grant.code],
+  ];
+  const redirectUri = o.redirectUri === null ? undefined : (o.redirectUri ?? grant.request.redirectUri);
+  if (redirectUri !== undefined) params.push(['redirect_uri', redirectUri]);
+  const verifier = o.verifier === null ? undefined : (o.verifier ?? grant.request.verifier);
+  if (verifier !== undefined) params.push(['code_verifier', verifier]);
+  return tokenRequest(ctx, { client, ...(o.auth ? { auth: o.auth } : {}), params: [...params, ...(o.extra ?? [])] });
+}
+
+export interface Tokens {
+  grant: CodeGrant;
+  token: TokenResult;
+  accessToken: string;
+  refreshToken: string | undefined;
+}
+
+/** Authorization + redemption; a failed redemption is a {@link SetupFailure}. */
+export async function obtainTokens(ctx: CheckContext, o: AuthorizationOptions = {}): Promise<Tokens> {
+  const grant = await obtainCode(ctx, o);
+  const token = await redeemCode(ctx, grant);
+  if (!token.ok || !token.accessToken) {
+    throw new SetupFailure(`code redemption failed: HTTP ${token.res.status}${token.error ? ` error=${token.error}` : ''}`);
+  }
+  return { grant, token, accessToken: token.accessToken, refreshToken: token.refreshToken };
+}
+
+/** Tokens that include a refresh token; its absence is a {@link SetupFailure}. */
+export async function obtainRefreshable(ctx: CheckContext, o: AuthorizationOptions = {}): Promise<Tokens & { refreshToken: string }> {
+  const t = await obtainTokens(ctx, { refresh: true, ...o });
+  if (!t.refreshToken) {
+    throw new SetupFailure(
+      `no refresh_token issued for scope "${t.grant.request.scope ?? ''}" (configure scopes.refresh / authorizationParams so the server issues one)`,
+    );
+  }
+  return { ...t, refreshToken: t.refreshToken };
+}
