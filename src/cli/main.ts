@@ -51,6 +51,24 @@ function program(): Command {
       await close();
     });
 
+  p.command('verify')
+    .description('check an authorization server against the RFC requirements (spec-requirements.md)')
+    .option('--issuer <url>', 'the server\'s issuer identifier (metadata is discovered from it)')
+    .option('--client-id <id>', 'a confidential test client (F1)')
+    .option('--client-secret <secret>', 'its secret (or ${env:NAME} in --config)')
+    .option('--redirect-uri <uri>', 'a redirect URI registered for the client (needed for login checks)')
+    .option('--plan <name>', 'rfc6749 or bcp (adds RFC 9700, 9207, 8252)')
+    .option('--config <file>', 'verify.yaml: fixtures, login, lifetimes (flags override it)')
+    .option('--target <target>', 'start a server to verify: container:oidc-provider or container:glewlwyd')
+    .addOption(new Option('--only <id>', 'run only this check (repeatable)').argParser(collect).default([]))
+    .option('--expected-failures <file>', 'YAML list of { id, reason }: listed failures do not fail the run; a listed check that now passes does')
+    .option('--report <list>', 'reports to write: junit,json,html (or all, none)', 'junit,json,html')
+    .option('--out <dir>', 'folder for reports', 'reports')
+    .action(async (o) => {
+      const { verifyCommand } = await import('./commands/verify.js');
+      process.exitCode = await verifyCommand(o);
+    });
+
   p.command('parity')
     .description('run scenarios on the mock profile and on a real server in a container, and list the differences')
     .argument('[paths...]', 'scenario files or folders (default: the built-in catalog)')

@@ -1,6 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { runAuthorization } from '../../flows/authorize.js';
-import { attemptSummary } from './summary.js';
+import { describeRun, runAuthorization } from '../../flows/authorize.js';
 
 /** RFC 6749 §4.1.2.1: when the user denies, redirect back with `error=access_denied`. */
 export default defineCheck({
@@ -13,9 +12,9 @@ export default defineCheck({
   requires: ['endpoint:authorization_endpoint', 'user-agent'],
   async run(ctx) {
     const run = await runAuthorization(ctx, { decision: 'deny' });
-    if (!run.result.consentShown && !run.result.redirect) return skip(`no consent step to deny (${attemptSummary(run)})`);
+    if (!run.result.consentShown && !run.result.redirect) return skip(`no consent step to deny (${describeRun(run)})`);
     const error = run.response?.get('error');
-    if (error !== 'access_denied') fail('denying consent did not redirect back with error=access_denied', 'access_denied', error ?? attemptSummary(run));
+    if (error !== 'access_denied') fail('denying consent did not redirect back with error=access_denied', 'access_denied', error ?? describeRun(run));
     if (run.request.state !== undefined && run.response!.get('state') !== run.request.state) fail('the access_denied redirect lacks the state', run.request.state, run.response!.get('state') ?? null);
     return pass();
   },

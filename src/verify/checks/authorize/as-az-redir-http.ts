@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { register } from './dcr.js';
+import { register } from '../../flows/registration.js';
 
 /** RFC 9700 §2.6: no plain-http redirect URIs, except loopback redirects of native apps. */
 export default defineCheck({

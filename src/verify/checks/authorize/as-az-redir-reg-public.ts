@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { register } from './dcr.js';
+import { register } from '../../flows/registration.js';
 
 /** RFC 6749 §3.1.2.2, §10.6: public clients MUST register redirect URIs. */
 export default defineCheck({

@@ -2,7 +2,7 @@
 import type { CheckContext } from '../../context.js';
 import { isJsonObject } from '../../http/json.js';
 import type { ProbeResponse } from '../../probe.js';
-import { register } from '../authorize/dcr.js';
+import { register } from '../../flows/registration.js';
 
 export const REDIRECT = 'https://client.example/cb';
 

@@ -1,0 +1,16 @@
+import { buildProvider } from '../../mocks/profiles.js';
+import { startNodeHttpServer } from '../../mocks/transports/node-http.js';
+import { runVerify } from '../../src/verify/index.js';
+import { profileFixtureClients, shortLifetimeSwitches, verifyOptionsForProfile } from '../../src/verify/profiles/options.js';
+import { deepMerge } from '../../mocks/provider/merge.js';
+const profile = process.argv[2] ?? 'rfc-strict';
+const extra = process.argv[3] ? JSON.parse(process.argv[3]) : {};
+const server = await startNodeHttpServer({ port: 0 });
+const p = buildProvider({ profile, issuer: `${server.origin}/${profile}`, seed: 1, switches: deepMerge(shortLifetimeSwitches(profile), extra), clients: profileFixtureClients(profile) });
+server.mount(p);
+const t0 = Date.now();
+const r = await runVerify(verifyOptionsForProfile(p));
+console.log('duration', Date.now() - t0);
+for (const c of r.cases) if (c.verdict !== 'passed') console.log(c.verdict.padEnd(9), c.severity.padEnd(8), c.id.padEnd(36), (c.message ?? '').slice(0, 300).replace(/\n/g, ' | '));
+console.log(JSON.stringify(r.summary));
+await server.close();
