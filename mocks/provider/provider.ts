@@ -124,7 +124,7 @@ export function createProvider(options: ProviderOptions): MockProvider {
       try {
         res = hit ? await hit[1](ctx, req) : errorPage(404, 'Not Found', `Nothing is served at ${req.path}.`);
       } catch (err) {
-        res = json(500, { error: 'server_error', error_description: `mock provider fault: ${(err as Error).message}` });
+        res = json(500, { error: 'server_error', error_description: `mock provider fault: ${(err as Error).message}`.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?') });
       }
       if (limit > 0) {
         const e: RecordedExchange = {

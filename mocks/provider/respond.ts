@@ -54,6 +54,14 @@ export function tokenResponse(ctx: ProviderContext, req: ProviderRequest, p: Tok
  * An OAuth error (RFC 6749 §5.2) in the provider's error style: RFC JSON, Facebook's
  * `{error:{message,type,code}}` body, or GitHub's RFC codes in an HTTP 200 body.
  */
+/**
+ * `error_description` as RFC 6749 §5.2 / §4.1.2.1 allow it: printable ASCII without `"`
+ * and `\\` (%x20-21 / %x23-5B / %x5D-7E). Double quotes become single quotes.
+ */
+export function errorDescription(text: string): string {
+  return text.replace(/"/g, "'").replace(/\\/g, '/').replace(/[^\x20-\x7e]/g, '?');
+}
+
 export function oauthError(
   ctx: ProviderContext,
   req: ProviderRequest,
@@ -69,7 +77,7 @@ export function oauthError(
     const challenge = `OAuth "Facebook Platform" "${error}" "${description.replace(/"/g, "'")}"`;
     return json(status === 401 ? 401 : 400, body, { ...noStore, 'www-authenticate': challenge });
   }
-  const body = { error, error_description: description };
+  const body = { error, error_description: errorDescription(description) };
   if (style === 'github') return encode(ctx, req, 200, { ...body, error_uri: 'https://docs.example/oauth-errors' }, {});
   return json(status, body, { ...noStore, ...headers });
 }

@@ -13,7 +13,7 @@ import { oauthErrorCode, requestParams, responseFields } from '../observe/wire.j
 import type { ClientRun } from './driver.js';
 import { libfaketime } from './shared-clock.js';
 import { clientIdOf } from './verdicts/traffic.js';
-import { toExchange } from './exchange.js';
+import { toExchange } from '../observe/recorded-exchange.js';
 
 export interface ExternalContext {
   provider: MockProvider;

@@ -3,7 +3,7 @@
  * build the provider from its profile and overrides, configure the client, execute the
  * steps in order, check each step's expectations, diagnose, and redact.
  */
-import type { RecordedExchange } from '../../mocks/provider/provider.js';
+import { toExchange } from '../observe/recorded-exchange.js';
 import { DEFAULT_CLIENT_ID, loadProfile } from '../../mocks/profiles.js';
 import type { RegisteredClient } from '../../mocks/provider/switches.js';
 import type { MswMount } from '../../mocks/transports/msw.js';
@@ -11,7 +11,7 @@ import { ClientError, toClientError } from '../client/client-error.js';
 import { diagnose } from '../diagnoses/diagnose.js';
 import type { DiagnoseInput } from '../diagnoses/diagnosis.js';
 import { learnSecrets, redactExchange, redactText, SecretSet } from '../redaction/redact.js';
-import type { CaseResult, Exchange, ExpectationResult, StepResult } from '../results/model.js';
+import type { CaseResult, ExpectationResult, StepResult } from '../results/model.js';
 import type { Scenario } from '../scenario/schema.js';
 import { clientVerdicts, verdictContextOf, verdictExpectations } from '../drivers/client-verdicts.js';
 import { overrideDriver, type DriverSpec } from '../drivers/driver-spec.js';
@@ -32,22 +32,8 @@ export interface RunScenarioOptions {
   driver?: DriverSpec;
 }
 
-const UA_ENDPOINTS = new Set(['authorize', 'decision']);
-
-/** Turns a provider-recorded exchange into the result model's form (still raw). */
-export function toExchange(e: RecordedExchange, step: string | undefined): Exchange {
-  const api = e.endpoint === 'api' || e.endpoint === 'userinfo';
-  return {
-    seq: e.seq,
-    from: UA_ENDPOINTS.has(e.endpoint) ? 'user-agent' : 'client',
-    to: api ? 'resource-server' : 'authorization-server',
-    endpoint: e.endpoint,
-    ...(step ? { step } : {}),
-    request: { method: e.request.method, url: e.request.url, headers: { ...e.request.headers }, body: e.request.body || undefined },
-    response: { status: e.response.status, headers: { ...e.response.headers }, body: e.response.body || undefined },
-    at: e.at,
-  } as Exchange;
-}
+/** Kept for importers of the runner: the conversion lives in src/observe. */
+export { toExchange };
 
 /** Runs a scenario and returns its result (never throws for scenario failures). */
 export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Promise<CaseResult> {

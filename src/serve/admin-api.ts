@@ -22,7 +22,7 @@ import { json, type ProviderRequest, type ProviderResponse } from '../../mocks/p
 import { buildProvider, DEFAULT_CLIENT_ID, listProfiles, loadProfile } from '../../mocks/profiles.js';
 import type { NodeHttpServer } from '../../mocks/transports/node-http.js';
 import { clientVerdicts, verdictContextOf } from '../drivers/client-verdicts.js';
-import { toExchange } from '../drivers/exchange.js';
+import { toExchange } from '../observe/recorded-exchange.js';
 import { scenarioSchema, STEP_ACTIONS } from '../scenario/schema.js';
 import type { ConsentDecision } from './auto-consent.js';
 import { issuerInfo } from './issuer-info.js';

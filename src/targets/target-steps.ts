@@ -9,6 +9,7 @@ import type { ClientDriver } from '../drivers/driver.js';
 import { oauthErrorCode } from '../observe/wire.js';
 import type { ScenarioEnv, StepOutcome } from '../runner/scenario-env.js';
 import { resourceRequest } from '../runner/steps/call-api.js';
+import { connectWith } from '../runner/steps/connect.js';
 import type { Scenario, Step, StepAction } from '../scenario/schema.js';
 import { endpointOf } from './discovery.js';
 import type { TargetRecorder } from './recorder.js';
@@ -25,28 +26,8 @@ export interface TargetEnv {
 
 type TargetExecutor = (env: TargetEnv, step: Step) => Promise<StepOutcome>;
 
-async function connect(env: TargetEnv, step: NonNullable<Step['connect']>): Promise<StepOutcome> {
-  const user = env.target.users.get(step.user)!;
-  const url = await env.client.beginConnect(step.user);
-  const choice = { username: user.username, password: step.wrongPassword ? `${user.password}-wrong` : user.password, deny: step.consent.deny, untick: step.consent.untick, from: step.from };
-  const ua = await env.target.userAgent.authorize(url, env.client.config.redirectUri, choice, env.recorder.userAgentFetch());
-  if (ua.kind === 'login-failed') throw Object.assign(new ClientError('login_failed', `the user could not sign in: ${ua.detail}`), { outcome: { redirect: 'none' } });
-  if (ua.kind === 'no-redirect') {
-    const detail = `${ua.title}: ${ua.detail}`.trim();
-    throw Object.assign(new ClientError('redirect_rejected', `the provider did not redirect back to the client (HTTP ${ua.status}, ${detail})`, ua.status), { outcome: { redirect: 'none', userAgentDetail: detail } });
-  }
-  let callback = ua.url;
-  if (step.tamper === 'state') {
-    const u = new URL(callback);
-    u.searchParams.set('state', 'forged-by-an-attacker');
-    callback = u.toString();
-  }
-  try {
-    await env.client.completeConnect(callback);
-  } catch (e) {
-    throw Object.assign(e as Error, { outcome: { redirect: 'issued' } });
-  }
-  return { redirect: 'issued' };
+function connect(env: TargetEnv, step: NonNullable<Step['connect']>): Promise<StepOutcome> {
+  return connectWith(env.client, env.target.users.get(step.user)!, step, (url, redirectUri, choice) => env.target.userAgent.authorize(url, redirectUri, choice, env.recorder.userAgentFetch()));
 }
 
 /** Where a resource is: the discovered userinfo endpoint, or (mock targets) the mock's API paths. */

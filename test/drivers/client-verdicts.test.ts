@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeAndConsent, basic, call, firstClient, testProvider } from '../../mocks/testing.js';
 import { clientVerdicts, verdictContextOf, verdictExpectations } from '../../src/drivers/client-verdicts.js';
-import { toExchange } from '../../src/drivers/exchange.js';
+import { toExchange } from '../../src/observe/recorded-exchange.js';
 import { run, startInterception, stopInterception } from './verdict-fixtures.js';
 
 beforeAll(startInterception);

@@ -6,6 +6,7 @@ import type { ProviderContext } from '../context.js';
 import { formBody, redirect, type ProviderRequest, type ProviderResponse } from '../http.js';
 import { addressAllowed, domainAllowed } from '../network.js';
 import { errorPage, loginPage } from '../pages.js';
+import { errorDescription } from '../respond.js';
 import { randomToken } from '../random.js';
 import { redirectMatches, withParams } from '../redirect-uri.js';
 import { parseScopes, within } from '../scopes.js';
@@ -48,7 +49,7 @@ export function authorize(ctx: ProviderContext, req: ProviderRequest): ProviderR
 
   const state = dup === 'state' ? undefined : (params.get('state') ?? undefined);
   const fail = (error: string, description: string) =>
-    redirect(withParams(redirectUri, { error, error_description: description, state, iss: ctx.switches.discovery.issParameter ? ctx.issuer : undefined }));
+    redirect(withParams(redirectUri, { error, error_description: errorDescription(description), state, iss: ctx.switches.discovery.issParameter ? ctx.issuer : undefined }));
   if (dup) return fail('invalid_request', `parameter "${dup}" is repeated`);
   const responseType = params.get('response_type');
   if (!responseType) return fail('invalid_request', 'response_type is required');

@@ -28,7 +28,7 @@ export function requireBearer(ctx: ProviderContext, req: ProviderRequest, scope:
     return { ok: false, response: challenge(ctx, 401, { error: 'invalid_token', error_description: 'The grant behind this token was revoked' }) };
   }
   if (scope && !token.scopes.includes(scope)) {
-    return { ok: false, response: challenge(ctx, 403, { error: 'insufficient_scope', error_description: `This call needs the "${scope}" scope`, scope }) };
+    return { ok: false, response: challenge(ctx, 403, { error: 'insufficient_scope', error_description: `This call needs the '${scope}' scope`, scope }) };
   }
   return { ok: true, token };
 }

@@ -1,21 +1,26 @@
 /**
- * `connect`: the authorization code flow through the harness's user agent (RFC 6749 §4.1).
+ * `connect`: the authorization code flow through a user agent (RFC 6749 §4.1). The same
+ * flow serves the in-process mock and real servers: only the user agent differs.
  */
 import { ClientError } from '../../client/client-error.js';
+import type { ClientDriver } from '../../drivers/driver.js';
+import type { User } from '../../../mocks/provider/switches.js';
 import type { Step } from '../../scenario/schema.js';
-import { authorizeInBrowser } from '../../user-agent/in-process-user-agent.js';
+import { authorizeInBrowser, type ConsentChoice, type UserAgentResult } from '../../user-agent/in-process-user-agent.js';
 import type { ScenarioEnv, StepOutcome } from '../scenario-env.js';
 
-export async function connect(env: ScenarioEnv, step: NonNullable<Step['connect']>): Promise<StepOutcome> {
-  const user = env.users.get(step.user)!;
-  const url = await env.client.beginConnect(step.user);
-  const ua = await authorizeInBrowser(url, env.client.config.redirectUri, {
+/** Signs a user in through `authorize` and hands the callback to the client. */
+export type AuthorizeFn = (url: string, redirectUri: string, choice: ConsentChoice) => Promise<UserAgentResult>;
+
+export async function connectWith(client: ClientDriver, user: User, step: NonNullable<Step['connect']>, authorize: AuthorizeFn): Promise<StepOutcome> {
+  const url = await client.beginConnect(step.user);
+  const ua = await authorize(url, client.config.redirectUri, {
     username: user.username,
     password: step.wrongPassword ? `${user.password}-wrong` : user.password,
     deny: step.consent.deny,
     untick: step.consent.untick,
     from: step.from,
-  }, env.fetch);
+  });
   if (ua.kind === 'login-failed') throw Object.assign(new ClientError('login_failed', `the user could not sign in: ${ua.detail}`), { outcome: { redirect: 'none' } });
   if (ua.kind === 'no-redirect') {
     const detail = `${ua.title}: ${ua.detail}`.trim();
@@ -28,9 +33,13 @@ export async function connect(env: ScenarioEnv, step: NonNullable<Step['connect'
     callback = u.toString();
   }
   try {
-    await env.client.completeConnect(callback);
+    await client.completeConnect(callback);
   } catch (e) {
     throw Object.assign(e as Error, { outcome: { redirect: 'issued' } });
   }
   return { redirect: 'issued' };
+}
+
+export function connect(env: ScenarioEnv, step: NonNullable<Step['connect']>): Promise<StepOutcome> {
+  return connectWith(env.client, env.users.get(step.user)!, step, (url, redirectUri, choice) => authorizeInBrowser(url, redirectUri, choice, env.fetch));
 }

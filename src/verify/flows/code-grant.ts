@@ -2,7 +2,8 @@
  * The authorization code grant end to end (RFC 6749 §4.1): obtain a code through the user
  * agent, redeem it (§4.1.3), and obtain tokens with or without a refresh token.
  */
-import { SetupFailure } from '../check.js';
+import { CheckSkipped, SetupFailure } from '../check.js';
+import { metaStrings } from '../metadata.js';
 import type { TestClient } from '../clients.js';
 import type { CheckContext } from '../context.js';
 import { type AuthorizationOptions, type AuthorizationRun, describeRun, type ResponseParams, runAuthorization } from './authorize.js';
@@ -70,6 +71,12 @@ export async function obtainTokens(ctx: CheckContext, o: AuthorizationOptions = 
 export async function obtainRefreshable(ctx: CheckContext, o: AuthorizationOptions = {}): Promise<Tokens & { refreshToken: string }> {
   const t = await obtainTokens(ctx, { refresh: true, ...o });
   if (!t.refreshToken) {
+    // RFC 6749 §1.5: refresh tokens are optional; a server that does not advertise the
+    // refresh_token grant (RFC 8414 §2) and issues none lacks the precondition.
+    const grants = metaStrings(ctx.metadata, 'grant_types_supported');
+    if (grants && !grants.includes('refresh_token')) {
+      throw new CheckSkipped('the server issues no refresh token (refresh_token is not in grant_types_supported)');
+    }
     throw new SetupFailure(
       `no refresh_token issued for scope "${t.grant.request.scope ?? ''}" (configure scopes.refresh / authorizationParams so the server issues one)`,
     );

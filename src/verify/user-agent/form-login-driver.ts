@@ -98,7 +98,15 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
       let data: Array<[string, string]>;
       if (loginForm) {
         result.loginShown = true;
-        submitter = pick(form.controls.filter(isSubmit), options.submitSelector) ?? form.controls.find(isSubmit);
+        const submits = form.controls.filter(isSubmit);
+        // A combined login-and-consent form (one form with allow and deny controls): deny there.
+        const denyHere = submits.length > 1 ? (pick(submits, options.denySelector) ?? submits.find((c) => DENY.test(label(c)))) : undefined;
+        if (request.decision === 'deny' && denyHere) {
+          submitter = denyHere;
+          result.consentShown = true;
+        } else {
+          submitter = pick(submits, options.submitSelector) ?? submits.find((c) => c !== denyHere) ?? submits[0];
+        }
         data = formData(form, submitter).map(([k, v]) => [k, k in options.fields ? options.fields[k]! : v]);
         for (const [k, v] of Object.entries(options.fields)) if (!data.some(([n]) => n === k)) data.push([k, v]);
       } else {
