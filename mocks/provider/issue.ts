@@ -16,6 +16,8 @@ export interface IssueInput {
   /** Access-token lifetime in seconds, null = never expires. */
   lifetime: number | null;
   withRefresh: boolean;
+  /** Scope of the new refresh token when it differs from `granted` (a rotation after a narrowed refresh keeps the original scope, RFC 6749 §6). */
+  refreshScopes?: string[];
   nonce?: string | null;
 }
 
@@ -33,7 +35,7 @@ export async function issueTokens(ctx: ProviderContext, input: IssueInput): Prom
     ctx.store.refreshTokens.set(refresh, {
       grantId: input.grantId,
       clientId: input.clientId,
-      scopes,
+      scopes: input.refreshScopes ? ctx.store.sharedScopes(input.refreshScopes) : scopes,
       expiresAt: rtLife === null ? null : now + rtLife * 1000,
       revoked: false,
       rotatedAt: null,
@@ -54,7 +56,7 @@ export async function issueTokens(ctx: ProviderContext, input: IssueInput): Prom
         scope: input.granted.join(' '),
         iat: Math.floor(now / 1000),
         ...(expiresAt === null ? {} : { exp: Math.floor(expiresAt / 1000) }),
-        jti: access.slice(3, 19),
+        jti: access.slice(3),
       },
       'at+jwt',
     );

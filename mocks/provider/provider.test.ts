@@ -51,7 +51,7 @@ describe('MockProvider', () => {
   });
 
   it('never throws: an internal fault is a 500 server_error', async () => {
-    const p = testProvider('rfc-strict', { clients: [{ client_id: 'harness-client', redirect_uris: ['not a url'] }] });
+    const p = testProvider('rfc-strict', { switches: { authorize: { errorsAfterLogin: false } }, clients: [{ client_id: 'harness-client', redirect_uris: ['not a url'] }] });
     const res = await call(p, '/authorize', { query: { client_id: 'harness-client' } });
     expect(res.status).toBe(500);
     expect(res.json.error).toBe('server_error');

@@ -64,6 +64,8 @@ export interface Interaction {
   /** Scopes the client asked for. */
   requested: string[];
   expiresAt: number;
+  /** An error found in the request, redirected only after the user has logged in (RFC 9700 §4.11.2). */
+  pendingError?: { error: string; description: string };
 }
 
 const SWEEP_EVERY = 4096;

@@ -31,6 +31,17 @@ export const switchesSchema = z
       })
       .strict()
       .prefault({}),
+    authorize: z
+      .object({
+        /**
+         * Request errors that are redirected to the client (bad response_type, scope, PKCE…)
+         * are redirected only after the user logs in (RFC 9700 §4.11.2); `false`: at once,
+         * before any login (RFC 6749 §4.1.2.1 alone allows it; most providers do this).
+         */
+        errorsAfterLogin: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
     tokenEndpoint: z
       .object({
         /** HTTP methods the token endpoint accepts; `GET` takes every parameter from the query (Facebook). */
@@ -78,6 +89,8 @@ export const switchesSchema = z
         forceConsentParam: z.object({ name: z.string(), value: z.string() }).strict().nullable().default(null),
         /** `rotate`: each refresh returns a new refresh token and invalidates the old; `keep`: no new one; `rotate-keep-old`: new one, old stays valid (Entra). */
         rotation: z.enum(['keep', 'rotate', 'rotate-keep-old']).default('keep'),
+        /** With `rotation: keep`, still rotate the refresh tokens of public clients (RFC 9700 §4.14.2 MUST); `false` for providers that never rotate. */
+        rotatePublicClients: z.boolean().default(true),
         /** On reuse of a rotated refresh token: `reject` it, or `revoke-grant` (the whole family, RFC 9700 §4.14.2). */
         reuseDetection: z.enum(['reject', 'revoke-grant']).default('revoke-grant'),
         /** Seconds during which the previous refresh token still works after a rotation (Xero 30 min, Auth0 leeway). */

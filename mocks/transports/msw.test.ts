@@ -14,7 +14,7 @@ let provider: MockProvider;
 
 beforeAll(() => {
   msw = startMsw([ORIGIN]);
-  provider = buildProvider({ profile: 'rfc-strict', issuer: `${ORIGIN}/rfc-strict` });
+  provider = buildProvider({ profile: 'rfc-strict', issuer: `${ORIGIN}/rfc-strict`, switches: { authorize: { errorsAfterLogin: false } } });
   msw.mount(provider);
 });
 

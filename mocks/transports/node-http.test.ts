@@ -13,7 +13,8 @@ let docusign: MockProvider;
 
 beforeAll(async () => {
   srv = await startNodeHttpServer({ port: 0 });
-  strict = buildProvider({ profile: 'rfc-strict', issuer: `${srv.origin}/rfc-strict` });
+  // error redirects at once (rfc-strict redirects them only after login, RFC 9700 §4.11.2)
+  strict = buildProvider({ profile: 'rfc-strict', issuer: `${srv.origin}/rfc-strict`, switches: { authorize: { errorsAfterLogin: false } } });
   docusign = buildProvider({ profile: 'docusign-like', issuer: `${srv.origin}/docusign-like` });
   srv.mount(strict);
   srv.mount(docusign);

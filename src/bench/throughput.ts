@@ -24,7 +24,7 @@ export interface ThroughputOptions {
 
 /** One measured run, with how busy the server's core was. */
 export type Run = LoadResult & {
-  /** Server CPU time ÷ wall time over the warm-up and the measured run (100 = one core saturated). */
+  /** Server CPU time ÷ wall time over the measured run (100 = one core saturated). */
   serverCpuPercent: number;
   /** Verified responses per second of server CPU: the server's cost per request, whatever else ran on the machine. */
   okPerCpuSecond: number;

@@ -4,7 +4,12 @@
  * the `iss` parameter (RFC 9207), PKCE request checks and the interaction lifetime.
  */
 import { describe, expect, it } from 'vitest';
-import { authorizeAndConsent, call, firstClient, testProvider } from '../../testing.js';
+import type { BuildOptions } from '../../profiles.js';
+import { authorizeAndConsent, call, firstClient, testProvider as buildTestProvider } from '../../testing.js';
+
+/** These tests look at error redirects themselves: redirect them at once (`authorize.errorsAfterLogin: false`). */
+const testProvider = (profile: string, o: Partial<BuildOptions> = {}) =>
+  buildTestProvider(profile, { ...o, switches: { authorize: { errorsAfterLogin: false }, ...(o.switches ?? {}) } });
 import type { MockProvider } from '../provider.js';
 
 function start(p: MockProvider, params: Record<string, string>) {
@@ -40,7 +45,7 @@ describe('redirectUri.matching', () => {
   });
 
   it('exact: a mismatch shows an error page and never redirects', async () => {
-    const p = testProvider('rfc-strict');
+    const p = testProvider('rfc-strict', { switches: { redirectUri: { matching: 'exact' } } });
     for (const uri of [`${registered}/sub`, `${registered}?x=1`, 'https://client.example.test/Callback', 'http://127.0.0.1:5555/callback', 'https://evil.test/callback']) {
       const res = await start(p, { redirect_uri: uri, state: 's' });
       expectErrorPage(res, 'Invalid redirect_uri');
@@ -234,7 +239,7 @@ describe('PKCE at the authorization endpoint', () => {
     const p = testProvider('rfc-strict');
     for (const method of ['plain', undefined]) {
       const res = await start(p, { redirect_uri: 'https://client.example.test/callback', code_challenge: challenge, ...(method ? { code_challenge_method: method } : {}) });
-      expect(new URL(res.headers.location!).searchParams.get('error_description')).toContain('"plain" is not supported');
+      expect(new URL(res.headers.location!).searchParams.get('error_description')).toContain("'plain' is not supported");
     }
     const withPlain = testProvider('rfc-strict', { switches: { pkce: { methods: ['S256', 'plain'] } } });
     expect((await start(withPlain, { redirect_uri: 'https://client.example.test/callback', code_challenge: challenge, code_challenge_method: 'plain' })).status).toBe(200);
@@ -256,5 +261,20 @@ describe('lifetimes.interaction', () => {
     expect(res.status).toBe(400);
     expect(res.body).toContain('Sign-in expired');
     expect(res.headers.location).toBeUndefined();
+  });
+});
+
+describe('authorize.errorsAfterLogin (rfc-strict, RFC 9700 §4.11.2)', () => {
+  it('shows the login page first, then redirects the error with the state', async () => {
+    const p = buildTestProvider('rfc-strict');
+    const c = firstClient(p);
+    const res = await call(p, '/authorize', { query: { response_type: 'bogus', client_id: c.client_id, redirect_uri: c.redirect_uris[0]!, state: 's1' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.location).toBeUndefined();
+    const { location } = await authorizeAndConsent(p, { response_type: 'bogus', client_id: c.client_id, redirect_uri: c.redirect_uris[0]!, state: 's1' });
+    const url = new URL(location!);
+    expect(url.searchParams.get('error')).toBe('unsupported_response_type');
+    expect(url.searchParams.get('state')).toBe('s1');
+    expect(p.context.store.codes.size).toBe(0);
   });
 });

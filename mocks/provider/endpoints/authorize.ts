@@ -33,7 +33,8 @@ function resolveRedirect(ctx: ProviderContext, client: RegisteredClient, request
 
 /** `GET|POST {authorize}`: validate, then show the login-and-consent page. */
 export function authorize(ctx: ProviderContext, req: ProviderRequest): ProviderResponse {
-  const params = req.method === 'POST' ? formBody(req) : req.query;
+  // RFC 6749 §3.1: parameters sent without a value are treated as if they were omitted
+  const params = new URLSearchParams([...(req.method === 'POST' ? formBody(req) : req.query)].filter(([, v]) => v !== ''));
   const clientId = params.get('client_id');
   const client = clientId ? ctx.clients.get(clientId) : undefined;
   if (!client) return errorPage(400, 'Unknown client', clientId ? `No application is registered with client_id "${clientId}".` : 'The request has no client_id.');
@@ -48,8 +49,23 @@ export function authorize(ctx: ProviderContext, req: ProviderRequest): ProviderR
   if (!net.allowed) return errorPage(403, 'Address not allowed', `Sign-in from address ${net.address} is not allowed for this application.`);
 
   const state = dup === 'state' ? undefined : (params.get('state') ?? undefined);
-  const fail = (error: string, description: string) =>
-    redirect(withParams(redirectUri, { error, error_description: errorDescription(description), state, iss: ctx.switches.discovery.issParameter ? ctx.issuer : undefined }));
+  const fail = (error: string, description: string): ProviderResponse => {
+    if (ctx.switches.authorize.errorsAfterLogin) {
+      const txn = randomToken();
+      ctx.store.interactions.set(txn, {
+        params,
+        clientId: client.client_id,
+        redirectUri,
+        scopes: [],
+        requested: [],
+        expiresAt: ctx.clock.now() + ctx.switches.lifetimes.interaction * 1000,
+        pendingError: { error, description },
+      });
+      ctx.store.touch();
+      return loginPage({ action: `${ctx.issuer}${ctx.switches.paths.authorize}/decision`, txn, clientId: client.client_id, scopes: [], userCanDeny: ctx.switches.scopes.userCanDeny });
+    }
+    return redirect(withParams(redirectUri, { error, error_description: errorDescription(description), state, iss: ctx.switches.discovery.issParameter ? ctx.issuer : undefined }));
+  };
   if (dup) return fail('invalid_request', `parameter "${dup}" is repeated`);
   const responseType = params.get('response_type');
   if (!responseType) return fail('invalid_request', 'response_type is required');

@@ -5,6 +5,7 @@
 import type { ProviderContext } from '../context.js';
 import { formBody, redirect, type ProviderRequest, type ProviderResponse } from '../http.js';
 import { errorPage, loginPage } from '../pages.js';
+import { errorDescription } from '../respond.js';
 import { randomToken } from '../random.js';
 import { withParams } from '../redirect-uri.js';
 import { earnsRefreshToken } from '../refresh-policy.js';
@@ -38,6 +39,10 @@ export function decision(ctx: ProviderContext, req: ProviderRequest): ProviderRe
     });
   }
   ctx.store.interactions.delete(txn);
+  if (interaction.pendingError) {
+    const { error, description } = interaction.pendingError;
+    return redirect(withParams(redirectUri, { error, error_description: errorDescription(description), state, iss }));
+  }
   const ticked = form.getAll('scope');
   const granted = ctx.switches.scopes.userCanDeny ? interaction.scopes.filter((s) => ticked.includes(s)) : interaction.scopes;
   for (const extra of ctx.switches.scopes.alwaysAdd) if (!granted.includes(extra)) granted.push(extra);

@@ -31,6 +31,8 @@ export async function authorizationCodeGrant(ctx: ProviderContext, req: Provider
   if (ctx.switches.pkce.supported) {
     if (record.challenge !== null) {
       if (!verifier) return oauthError(ctx, req, 'invalid_grant', 'code_verifier is required');
+      // RFC 7636 §4.1: 43 to 128 unreserved characters
+      if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return oauthError(ctx, req, 'invalid_grant', 'code_verifier is malformed');
       if (!pkceMatches(record.challengeMethod ?? 'plain', record.challenge, verifier)) return oauthError(ctx, req, 'invalid_grant', 'code_verifier does not match the code_challenge');
     } else if (verifier) {
       return oauthError(ctx, req, 'invalid_grant', 'code_verifier sent but no code_challenge was in the authorization request');

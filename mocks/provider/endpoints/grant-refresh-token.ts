@@ -30,8 +30,10 @@ export async function refreshTokenGrant(ctx: ProviderContext, req: ProviderReque
   const asked = parseScopes(ctx, params.get('scope'));
   if (asked.some((s) => !rt.scopes.includes(s))) return oauthError(ctx, req, 'invalid_scope', 'the requested scope exceeds the scope of the grant');
   const granted = asked.length ? asked : rt.scopes;
-  const rotate = r.rotation !== 'keep';
-  if (r.rotation === 'rotate' && rt.rotatedAt === null) rt.rotatedAt = now;
+  // RFC 9700 §4.14.2: refresh tokens of public clients are rotated (unless the profile says otherwise)
+  const rotation = r.rotation === 'keep' && client.client_secret === null && r.rotatePublicClients ? 'rotate' : r.rotation;
+  const rotate = rotation !== 'keep';
+  if (rotation === 'rotate' && rt.rotatedAt === null) rt.rotatedAt = now;
   const payload = await issueTokens(ctx, {
     clientId: client.client_id,
     grantId: rt.grantId,
@@ -40,6 +42,7 @@ export async function refreshTokenGrant(ctx: ProviderContext, req: ProviderReque
     requested: asked.length ? asked : rt.scopes,
     lifetime: ctx.switches.lifetimes.accessToken,
     withRefresh: rotate,
+    refreshScopes: rt.scopes,
   });
   return tokenResponse(ctx, req, payload);
 }

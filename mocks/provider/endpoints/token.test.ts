@@ -53,7 +53,7 @@ describe('request checks', () => {
     const res = await call(p, '/token', { form });
     expect(res.status).toBe(400);
     expect(res.json.error).toBe('invalid_request');
-    expect(res.json.error_description).toContain('"scope" is repeated');
+    expect(res.json.error_description).toContain("'scope' is repeated");
   });
 
   it('a missing grant_type is invalid_request', async () => {

@@ -34,6 +34,7 @@ export interface RedeemOverrides {
   verifier?: string | null;
   code?: string;
   extra?: Array<[string, string]>;
+  headers?: Record<string, string>;
 }
 
 /** Redeem a code (RFC 6749 §4.1.3), by default exactly as the client that obtained it would. */
@@ -47,7 +48,7 @@ export async function redeemCode(ctx: CheckContext, grant: CodeGrant, o: RedeemO
   if (redirectUri !== undefined) params.push(['redirect_uri', redirectUri]);
   const verifier = o.verifier === null ? undefined : (o.verifier ?? grant.request.verifier);
   if (verifier !== undefined) params.push(['code_verifier', verifier]);
-  return tokenRequest(ctx, { client, ...(o.auth ? { auth: o.auth } : {}), params: [...params, ...(o.extra ?? [])] });
+  return tokenRequest(ctx, { client, ...(o.auth ? { auth: o.auth } : {}), ...(o.headers ? { headers: o.headers } : {}), params: [...params, ...(o.extra ?? [])] });
 }
 
 export interface Tokens {

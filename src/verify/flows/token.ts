@@ -97,7 +97,7 @@ export async function tokenRequest(ctx: CheckContext, call: TokenCall): Promise<
 /** Client credentials grant (RFC 6749 §4.4.2) with the configured scope. */
 export async function clientCredentials(
   ctx: CheckContext,
-  options: { client?: TestClient; auth?: ClientAuth; extra?: Array<[string, string]>; scope?: string | null } = {},
+  options: { client?: TestClient; auth?: ClientAuth; extra?: Array<[string, string]>; scope?: string | null; headers?: Record<string, string> } = {},
 ): Promise<TokenResult> {
   const scope = options.scope === null ? undefined : (options.scope ?? ctx.config.scopes.clientCredentials);
   const params: Array<[string, string]> = [['grant_type', 'client_credentials']];
@@ -105,6 +105,7 @@ export async function clientCredentials(
   return tokenRequest(ctx, {
     ...(options.client ? { client: options.client } : {}),
     ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
     params: [...params, ...(options.extra ?? [])],
   });
 }

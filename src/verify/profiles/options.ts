@@ -14,7 +14,7 @@ import type { VerifyOptions } from '../run-verify.js';
 /** Fixture client ids and secrets registered at the mock (F2–F8, F10's introspection client). */
 export const PROFILE_FIXTURES = {
   second: { client_id: 'verify-second', client_secret: 'verify-second-secret' },
-  publicClient: { client_id: 'verify-public', redirect_uri: 'https://spa.example.test/cb' },
+  publicClient: { client_id: 'verify-public', redirect_uri: 'https://client.example.test/spa-cb' },
   special: { client_id: '1PpG/Q 1', client_secret: 'z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=' },
   multi: { client_id: 'verify-multi', client_secret: 'verify-multi-secret', redirect_uris: ['https://client.example.test/cb1', 'https://client.example.test/cb2?tenant=1'] },
   native: { client_id: 'verify-native', redirect_uri: 'http://127.0.0.1/cb' },

@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { tokenRequest } from '../../flows/token.js';
+import { defaultAuth, tokenRequest } from '../../flows/token.js';
 import { expectNoToken } from '../expect.js';
 
 /** RFC 6749 §3.2: clients use POST; GET would put grants and credentials in URLs and logs. */
@@ -16,8 +16,16 @@ export default defineCheck({
     url.searchParams.set('grant_type', 'client_credentials');
     const scope = ctx.config.scopes.clientCredentials;
     if (scope) url.searchParams.set('scope', scope);
-    const r = await tokenRequest(ctx, { url: url.href, method: 'GET', params: [] });
-    expectNoToken(r, 'GET /token?grant_type=client_credentials with valid Basic credentials');
+    // Authenticate the way the server accepts: Basic, or (a GET has no body) the body
+    // credentials in the query, so a refusal is about the method, not the credentials.
+    const client = ctx.clients.primary;
+    const basic = defaultAuth(ctx, client) === 'basic';
+    if (!basic) {
+      url.searchParams.set('client_id', client.client_id);
+      url.searchParams.set('client_secret', client.client_secret ?? '');
+    }
+    const r = await tokenRequest(ctx, { url: url.href, method: 'GET', params: [], auth: basic ? 'basic' : 'omit' });
+    expectNoToken(r, `GET /token?grant_type=client_credentials with valid ${basic ? 'Basic credentials' : 'credentials in the query'}`);
     return pass(`GET answered ${r.res.status}`);
   },
 });

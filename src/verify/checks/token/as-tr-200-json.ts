@@ -13,7 +13,9 @@ export default defineCheck({
   title: 'A successful token response is HTTP 200 with an application/json object.',
   requires: ['endpoint:token_endpoint'],
   async run(ctx) {
-    const { res } = await sampleTokenResponse(ctx);
+    // RFC 6749 §5.1 binds the server whatever the client accepts: ask as a client without a
+    // preference would (a server answering form-encoded unless asked for JSON is caught here).
+    const { res } = await sampleTokenResponse(ctx, { headers: { accept: '*/*' } });
     if (res.status !== 200) fail(`token response status ${res.status}`, 200, res.status);
     const type = mediaType(res.headers.get('content-type'));
     if (type !== 'application/json') fail(`token response Content-Type is ${type ?? 'missing'}`, 'application/json', type ?? null);

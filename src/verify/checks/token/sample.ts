@@ -16,15 +16,15 @@ export function canUseClientCredentials(ctx: CheckContext): boolean {
 }
 
 /** One successful token response; skips when no grant is available. */
-export async function sampleTokenResponse(ctx: CheckContext): Promise<TokenResult> {
+export async function sampleTokenResponse(ctx: CheckContext, o: { headers?: Record<string, string> } = {}): Promise<TokenResult> {
   ctx.step('obtain a token response');
   if (canUseClientCredentials(ctx)) {
-    const r = await clientCredentials(ctx);
+    const r = await clientCredentials(ctx, o.headers ? { headers: o.headers } : {});
     if (r.res.status === 200 || !ctx.ua) return r;
   }
   if (!ctx.ua) skipNow('no grant available: client_credentials is not offered and no login driver is configured');
   const grant = await obtainCode(ctx);
-  const r = await redeemCode(ctx, grant);
+  const r = await redeemCode(ctx, grant, o.headers ? { headers: o.headers } : {});
   expectToken(r, 'authorization code redemption');
   return r;
 }
