@@ -39,6 +39,7 @@ function program(): Command {
     .option('--json', 'print the issuers and credentials as one JSON line')
     .option('--seed <n>', 'seed for generated client secrets and users', '1')
     .addOption(new Option('--redirect-uri <uri>', 'register an extra redirect URI for every client (repeatable)').argParser(collect).default([]))
+    .option('--record <n>', 'exchanges each issuer keeps for the admin API (0 = none, for load tests)', '1000')
     .action(async (o) => {
       const { serveCommand, printServeInfo } = await import('./commands/serve.js');
       const { close, info } = await serveCommand(o);

@@ -166,7 +166,12 @@ function issuerAction(registry: IssuerRegistry, i: Issuer, action: string, req: 
 
 /** Mounts the admin API on the server at `/_admin`. */
 export function mountAdminApi(server: NodeHttpServer, registry: IssuerRegistry, o: AdminOptions): void {
-  server.mountPath('_admin', (req): ProviderResponse => {
+  server.mountPath('_admin', adminHandler(registry, o));
+}
+
+/** The admin API as a request handler (requests under `/_admin`). */
+export function adminHandler(registry: IssuerRegistry, o: AdminOptions): (req: ProviderRequest) => ProviderResponse {
+  return (req): ProviderResponse => {
     const parts = req.path.split('/').filter(Boolean);
     const now = () => new Date(registry.clock.now()).toISOString();
     if (parts.length === 0 && req.method === 'GET') return json(200, { issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)), now: now() });
@@ -186,5 +191,5 @@ export function mountAdminApi(server: NodeHttpServer, registry: IssuerRegistry, 
     const i = registry.get(parts[0] ?? '');
     if (!i) return bad(`no issuer "${parts[0]}"; issuers: ${[...registry.issuers.keys()].join(', ')}`, 404);
     return issuerAction(registry, i, parts.slice(1).join('/'), req, o) ?? bad(`unknown admin request ${req.method} /_admin/${parts.join('/')}`, 404);
-  });
+  };
 }

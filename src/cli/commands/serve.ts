@@ -7,7 +7,7 @@ import { createClock } from '../../../mocks/provider/clock.js';
 import { buildProvider, listProfiles } from '../../../mocks/profiles.js';
 import { startNodeHttpServer, type NodeHttpServer } from '../../../mocks/transports/node-http.js';
 import { HarnessError } from '../../errors/harness-error.js';
-import { mountAdminApi } from '../../serve/admin-api.js';
+import type { ProviderRequest, ProviderResponse } from '../../../mocks/provider/http.js';
 import { issuerInfo, type IssuerInfo } from '../../serve/issuer-info.js';
 import { IssuerRegistry } from '../../serve/issuers.js';
 import { parseSeed } from '../parse-seed.js';
@@ -19,6 +19,8 @@ export interface ServeOptions {
   json?: boolean;
   seed: string;
   redirectUri?: string[];
+  /** How many exchanges each issuer keeps for the admin API (0 = none, for load tests). */
+  record?: string;
 }
 
 /** What `serve` prints on start (as text, or as JSON with `--json`). */
@@ -41,14 +43,22 @@ export async function serveCommand(o: ServeOptions): Promise<{ close: () => Prom
   } catch (e) {
     throw new HarnessError('USAGE', `cannot listen on ${o.host}:${port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  const record = o.record === undefined ? 1000 : Number(o.record);
+  if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `--record: expected a whole number ≥ 0, got "${o.record}"`);
   const registry = new IssuerRegistry(server, createClock(Date.now(), true));
   const extraRedirectUris = o.redirectUri ?? [];
   for (const profile of names) {
-    const p = buildProvider({ profile, issuer: `${server.origin}/${profile}`, seed, clock: registry.clock, record: 5000 });
+    const p = buildProvider({ profile, issuer: `${server.origin}/${profile}`, seed, clock: registry.clock, record });
     if (extraRedirectUris.length) for (const c of p.context.clients.values()) c.redirect_uris.push(...extraRedirectUris);
     registry.mount(p);
   }
-  mountAdminApi(server, registry, { seed, extraRedirectUris });
+  // The admin API (and the scenario schema and verdict modules it needs) loads on its
+  // first request, so start-up pays only for what answers OAuth requests.
+  let admin: Promise<(req: ProviderRequest) => ProviderResponse> | undefined;
+  server.mountPath('_admin', async (req) => {
+    admin ??= import('../../serve/admin-api.js').then((m) => m.adminHandler(registry, { seed, extraRedirectUris }));
+    return (await admin)(req);
+  });
   const info: ServeInfo = { origin: server.origin, admin: `${server.origin}/_admin`, issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)) };
   return { close: () => server.close(), info };
 }
