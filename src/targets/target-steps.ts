@@ -4,11 +4,9 @@
  * endpoints for `callApi`, and the target's hooks (mock only) for the clock and grants.
  */
 import { parseDuration } from '../../mocks/provider/clock.js';
-import { ClientError } from '../client/client-error.js';
 import type { ClientDriver } from '../drivers/driver.js';
-import { oauthErrorCode } from '../observe/wire.js';
 import type { ScenarioEnv, StepOutcome } from '../runner/scenario-env.js';
-import { resourceRequest } from '../runner/steps/call-api.js';
+import { callResource, resourceRequest } from '../runner/steps/call-api.js';
 import { connectWith } from '../runner/steps/connect.js';
 import type { Scenario, Step, StepAction } from '../scenario/schema.js';
 import { endpointOf } from './discovery.js';
@@ -40,25 +38,10 @@ function resourceAt(env: TargetEnv, resource: NonNullable<Step['callApi']>['reso
   return resourceRequest(mockLike, resource);
 }
 
-async function callApi(env: TargetEnv, step: NonNullable<Step['callApi']>): Promise<StepOutcome> {
+function callApi(env: TargetEnv, step: NonNullable<Step['callApi']>): Promise<StepOutcome> {
   const r = resourceAt(env, step.resource);
   env.recorder.markApi(r.url);
-  const method = step.method ?? r.method;
-  let res: Response;
-  if (step.auth === 'basic') {
-    const user = env.target.users.get(step.user)!;
-    const password = step.wrongPassword ? `${user.password}-wrong` : user.password;
-    const headers = { ...r.headers, authorization: `Basic ${Buffer.from(`${user.username}:${password}`).toString('base64')}` };
-    res = await env.fetch(r.url, { method, headers, ...(r.body ? { body: r.body } : {}) });
-  } else {
-    res = await env.client.callApi(r.url, { method, headers: r.headers, ...(r.body ? { body: r.body } : {}), auth: step.auth === 'none' ? 'none' : 'bearer' });
-  }
-  const text = await res.text();
-  if (res.ok) return { apiStatus: res.status };
-  const headers: Record<string, string> = {};
-  res.headers.forEach((v, k) => (headers[k] = v));
-  const code = oauthErrorCode({ status: res.status, headers, body: text }) ?? 'api_error';
-  throw Object.assign(new ClientError(code, `the API answered ${res.status}${code !== 'api_error' ? ` (${code})` : ''}`, res.status), { outcome: { apiStatus: res.status } });
+  return callResource(r, step, env.client, env.target.users.get(step.user)!, env.fetch);
 }
 
 const done = async (p: unknown): Promise<StepOutcome> => {

@@ -3,6 +3,8 @@
  */
 import { ClientError } from '../../client/client-error.js';
 import { oauthErrorCode } from '../../observe/wire.js';
+import type { ClientDriver } from '../../drivers/driver.js';
+import type { User } from '../../../mocks/provider/switches.js';
 import type { Step } from '../../scenario/schema.js';
 import type { ScenarioEnv, StepOutcome } from '../scenario-env.js';
 
@@ -32,17 +34,22 @@ export function resourceRequest(env: ScenarioEnv, resource: Resource): { url: st
   }
 }
 
-export async function callApi(env: ScenarioEnv, step: NonNullable<Step['callApi']>): Promise<StepOutcome> {
-  const r = resourceRequest(env, step.resource);
+/** Sends one API request (Bearer through the client, or a Basic web-service login) and reads the answer. */
+export async function callResource(
+  r: ReturnType<typeof resourceRequest>,
+  step: NonNullable<Step['callApi']>,
+  client: ClientDriver,
+  user: User,
+  fetchFn: typeof fetch,
+): Promise<StepOutcome> {
   const method = step.method ?? r.method;
   let res: Response;
   if (step.auth === 'basic') {
-    const user = env.users.get(step.user)!;
     const password = step.wrongPassword ? `${user.password}-wrong` : user.password;
     const headers = { ...r.headers, authorization: `Basic ${Buffer.from(`${user.username}:${password}`).toString('base64')}` };
-    res = await env.fetch(r.url, { method, headers, ...(r.body ? { body: r.body } : {}) });
+    res = await fetchFn(r.url, { method, headers, ...(r.body ? { body: r.body } : {}) });
   } else {
-    res = await env.client.callApi(r.url, { method, headers: r.headers, ...(r.body ? { body: r.body } : {}), auth: step.auth === 'none' ? 'none' : 'bearer' });
+    res = await client.callApi(r.url, { method, headers: r.headers, ...(r.body ? { body: r.body } : {}), auth: step.auth === 'none' ? 'none' : 'bearer' });
   }
   const text = await res.text();
   if (res.ok) return { apiStatus: res.status };
@@ -50,4 +57,8 @@ export async function callApi(env: ScenarioEnv, step: NonNullable<Step['callApi'
   res.headers.forEach((v, k) => (headers[k] = v));
   const code = oauthErrorCode({ status: res.status, headers, body: text }) ?? 'api_error';
   throw Object.assign(new ClientError(code, `the API answered ${res.status}${code !== 'api_error' ? ` (${code})` : ''}`, res.status), { outcome: { apiStatus: res.status } });
+}
+
+export function callApi(env: ScenarioEnv, step: NonNullable<Step['callApi']>): Promise<StepOutcome> {
+  return callResource(resourceRequest(env, step.resource), step, env.client, env.users.get(step.user)!, env.fetch);
 }
