@@ -9,7 +9,7 @@ import { packageRoot } from '../../../mocks/package-root.js';
 import { findScenarioFiles, loadScenarios } from '../../scenario/load.js';
 import { parityReport } from '../../targets/index.js';
 import { dim, yellow } from '../console-output.js';
-import { parseSeed } from './run.js';
+import { parseSeed } from '../parse-seed.js';
 
 export async function parityCommand(paths: string[], o: { target: string; seed: string; out: string }): Promise<number> {
   const seed = parseSeed(o.seed);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../../mocks/package-root.js';
 import { withClientOption } from '../../drivers/driver-spec.js';
 import { HarnessError } from '../../errors/harness-error.js';
+import { parseSeed } from '../parse-seed.js';
 import { exitCodeOf, summarize } from '../../reports/summary.js';
 import { REPORTERS, writeReports } from '../../reports/write-reports.js';
 import { scrubCase } from '../../redaction/scrub.js';
@@ -42,11 +43,6 @@ export function parseReportList(list: string): string[] {
   return [...new Set(names)];
 }
 
-export function parseSeed(seed: string): number {
-  const n = Number(seed);
-  if (!Number.isInteger(n) || n < 0) throw new HarnessError('USAGE', `--seed: expected a whole number, got "${seed}"`);
-  return n;
-}
 
 /**
  * What `run` does to each case before printing and reporting: the scenario file, the
