@@ -62,6 +62,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   const seed = parseSeed(o.seed);
   const reports = parseReportList(o.report);
   const expected: ExpectedFailure[] = o.expectedFailures ? loadExpectedFailures(o.expectedFailures) : [];
+  if (o.target !== undefined && o.target !== 'mock') (await import('../../targets/index.js')).parseTarget(o.target);
   const files = findScenarioFiles(paths.length ? paths : [join(packageRoot(), 'scenarios')]);
   let scenarios = loadScenarios(files);
   if (o.grep) {
