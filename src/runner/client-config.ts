@@ -1,27 +1,37 @@
 /**
  * The reference client's configuration for a scenario: by default exactly what the
  * provider has registered (the integration set up correctly); the scenario's `client`
- * section overrides what it wants wrong or different.
+ * section overrides what it wants wrong or different. The same rule serves the mock and
+ * real servers: only where the registration comes from differs.
  */
 import type { Clock } from '../../mocks/provider/clock.js';
 import type { MockProvider } from '../../mocks/provider/provider.js';
 import type { ReferenceClientConfig } from '../client/reference-client.js';
 import type { Scenario } from '../scenario/schema.js';
 
-export function resolveClientConfig(scenario: Scenario, provider: MockProvider, clock: Clock): ReferenceClientConfig {
+/** What the provider has registered for the client, and where its endpoints are. */
+export interface Registration {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  revokeUrl: string | null;
+  redirectUri: string;
+}
+
+/** The registration, overridden field by field by the scenario's `client` section (`{issuer}` expanded). */
+export function clientConfigFor(scenario: Scenario, reg: Registration, now: () => number, fetchFn?: typeof fetch): ReferenceClientConfig {
   const c = scenario.client;
-  const issuer = provider.issuer;
-  const paths = provider.context.switches.paths;
-  const registered = [...provider.context.clients.values()][0]!;
-  const sub = (u: string) => u.replace('{issuer}', issuer);
+  const sub = (u: string) => u.replaceAll('{issuer}', reg.issuer);
   return {
-    issuer,
-    clientId: c.clientId ?? registered.client_id,
-    clientSecret: c.clientSecret ?? registered.client_secret ?? '',
-    authorizationUrl: sub(c.authorizationUrl ?? `${issuer}${paths.authorize}`),
-    tokenUrl: sub(c.tokenUrl ?? `${issuer}${paths.token}`),
-    revokeUrl: c.revokeUrl === null ? null : c.revokeUrl !== undefined ? sub(c.revokeUrl) : provider.context.switches.revocation.enabled ? `${issuer}${paths.revocation}` : null,
-    redirectUri: c.redirectUri ?? registered.redirect_uris[0] ?? 'https://client.example.test/callback',
+    issuer: reg.issuer,
+    clientId: c.clientId ?? reg.clientId,
+    clientSecret: c.clientSecret ?? reg.clientSecret,
+    authorizationUrl: sub(c.authorizationUrl ?? reg.authorizationUrl),
+    tokenUrl: sub(c.tokenUrl ?? reg.tokenUrl),
+    revokeUrl: c.revokeUrl === null ? null : c.revokeUrl !== undefined ? sub(c.revokeUrl) : reg.revokeUrl,
+    redirectUri: c.redirectUri ?? reg.redirectUri,
     scopes: c.scopes,
     scopeDelimiter: c.scopeDelimiter,
     credentials: c.credentials,
@@ -29,6 +39,27 @@ export function resolveClientConfig(scenario: Scenario, provider: MockProvider, 
     pkce: c.pkce,
     sourceAddress: c.sourceAddress,
     faults: c.faults,
-    now: () => clock.now(),
+    now,
+    ...(fetchFn ? { fetch: fetchFn } : {}),
   };
+}
+
+/** The configuration against an in-process mock provider. */
+export function resolveClientConfig(scenario: Scenario, provider: MockProvider, clock: Clock): ReferenceClientConfig {
+  const issuer = provider.issuer;
+  const paths = provider.context.switches.paths;
+  const registered = [...provider.context.clients.values()][0]!;
+  return clientConfigFor(
+    scenario,
+    {
+      issuer,
+      clientId: registered.client_id,
+      clientSecret: registered.client_secret ?? '',
+      authorizationUrl: `${issuer}${paths.authorize}`,
+      tokenUrl: `${issuer}${paths.token}`,
+      revokeUrl: provider.context.switches.revocation.enabled ? `${issuer}${paths.revocation}` : null,
+      redirectUri: registered.redirect_uris[0] ?? 'https://client.example.test/callback',
+    },
+    () => clock.now(),
+  );
 }

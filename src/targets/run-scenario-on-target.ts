@@ -12,6 +12,7 @@ import { clientVerdicts, verdictExpectations, type VerdictContext } from '../dri
 import { ReferenceDriver } from '../drivers/reference-driver.js';
 import { learnSecrets, redactExchange, redactText, SecretSet } from '../redaction/redact.js';
 import type { CaseResult, ExpectationResult, StepResult } from '../results/model.js';
+import { clientConfigFor } from '../runner/client-config.js';
 import { checkStep } from '../runner/expectations.js';
 import type { StepObservation, StepOutcome } from '../runner/scenario-env.js';
 import { actionOf } from '../runner/steps/index.js';
@@ -24,28 +25,21 @@ import { TARGET_EXECUTORS, type TargetEnv } from './target-steps.js';
 
 /** The reference client configured for the target: its registration, unless the scenario sets a field wrong on purpose. */
 export function targetClientConfig(scenario: Scenario, target: StartedTarget, fetchFn: typeof fetch): ReferenceClientConfig {
-  const c = scenario.client;
   const m = target.metadata;
-  const sub = (u: string) => u.replaceAll('{issuer}', target.issuer);
-  const revocation = endpointOf(m, 'revocation_endpoint');
-  return {
-    issuer: target.issuer,
-    clientId: c.clientId ?? target.client.id,
-    clientSecret: c.clientSecret ?? target.client.secret,
-    authorizationUrl: sub(c.authorizationUrl ?? endpointOf(m, 'authorization_endpoint') ?? `${target.issuer}/authorize`),
-    tokenUrl: sub(c.tokenUrl ?? endpointOf(m, 'token_endpoint')!),
-    revokeUrl: c.revokeUrl === null ? null : c.revokeUrl !== undefined ? sub(c.revokeUrl) : (revocation ?? null),
-    redirectUri: c.redirectUri ?? target.client.redirectUri,
-    scopes: c.scopes,
-    scopeDelimiter: c.scopeDelimiter,
-    credentials: c.credentials,
-    authorizationParams: c.authorizationParams,
-    pkce: c.pkce,
-    sourceAddress: c.sourceAddress,
-    faults: c.faults,
-    now: () => target.now(),
-    fetch: fetchFn,
-  };
+  return clientConfigFor(
+    scenario,
+    {
+      issuer: target.issuer,
+      clientId: target.client.id,
+      clientSecret: target.client.secret,
+      authorizationUrl: endpointOf(m, 'authorization_endpoint') ?? `${target.issuer}/authorize`,
+      tokenUrl: endpointOf(m, 'token_endpoint')!,
+      revokeUrl: endpointOf(m, 'revocation_endpoint') ?? null,
+      redirectUri: target.client.redirectUri,
+    },
+    () => target.now(),
+    fetchFn,
+  );
 }
 
 const PLACEMENT: Record<string, 'basic' | 'body' | 'query'> = { client_secret_basic: 'basic', client_secret_post: 'body' };

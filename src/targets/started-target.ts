@@ -95,3 +95,9 @@ export interface StartTargetOptions {
   /** Container targets: the local base image to build on (default `$OAUTH_HARNESS_BASE_IMAGE`, else `debian:bookworm-slim`). */
   baseImage?: string;
 }
+
+/** A stop function that stops the server at most once (cleanup paths may call it twice). */
+export function stopOnce(server: { stop(): Promise<unknown> }): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => (stopping ??= server.stop().then(() => undefined));
+}

@@ -12,6 +12,7 @@ import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions, TargetCapabilities } from '../started-target.js';
 import { glewlwydUserAgent } from '../user-agents/glewlwyd-user-agent.js';
+import { stopOnce } from '../started-target.js';
 
 export const GLEWLWYD_IMITATES = ['rfc-strict', 'rotating-refresh'] as const;
 
@@ -49,12 +50,7 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
   for (const u of others) builder.withExtraUser(u);
   if (o.baseImage) builder.withBaseImage(o.baseImage);
   const server = await builder.start();
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await server.stop();
-  };
+  const stop = stopOnce(server);
   try {
     const issuer = server.getIssuer();
     const metadata = await discoverTarget(issuer);

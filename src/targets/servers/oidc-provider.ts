@@ -8,6 +8,7 @@ import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions, TargetCapabilities } from '../started-target.js';
 import { formUserAgent } from '../user-agents/form-user-agent.js';
+import { stopOnce } from '../started-target.js';
 
 export const OIDC_PROVIDER_IMITATES = ['rfc-strict', 'rotating-refresh'] as const;
 
@@ -42,12 +43,7 @@ export async function startOidcProviderTarget(o: StartTargetOptions): Promise<St
   if (o.baseImage) builder.withBaseImage(o.baseImage);
   for (const u of im.users) builder.withUser({ username: u.username, password: u.password, claims: { ...(u.name ? { name: u.name } : {}), ...(u.email ? { email: u.email, email_verified: true } : {}) } });
   const server = await builder.start();
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await server.stop();
-  };
+  const stop = stopOnce(server);
   try {
     const issuer = server.getIssuer();
     const metadata = await discoverTarget(issuer);
