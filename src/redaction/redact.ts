@@ -9,6 +9,9 @@ import type { Exchange } from '../results/model.js';
 
 const SECRET_PARAMS = new Set(['client_secret', 'code', 'access_token', 'refresh_token', 'id_token', 'token', 'password', 'code_verifier', 'client_assertion', 'assertion', 'device_code', 'txn']);
 
+/** Values a buggy client sends where a secret should be: not secrets, and common words elsewhere. */
+const PLACEHOLDERS = new Set(['undefined', 'null', 'none', 'true', 'false', '[object object]']);
+
 /** The marker that replaces a secret value. */
 export function fingerprint(value: string): string {
   return `[redacted:${createHash('sha256').update(value).digest('hex').slice(0, 8)}]`;
@@ -27,7 +30,7 @@ export function spellings(v: string): string[] {
 export class SecretSet {
   private readonly values = new Set<string>();
   add(value: string | undefined | null): void {
-    if (value && value.length >= 4) this.values.add(value);
+    if (value && value.length >= 4 && !PLACEHOLDERS.has(value.toLowerCase())) this.values.add(value);
   }
   /** Replaces every known secret in a text (longest first), raw and in its encoded spellings. */
   sweep(text: string): string {
