@@ -4,32 +4,20 @@
  * it differs from the RFC defaults; clients and users it does not name are generated
  * from the seed with faker.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
-import { packageRoot } from './package-root.js';
+import type { CompiledProfile } from './compiled-profiles.js';
+import { listProfiles, profileSource, sourceHash } from './profile-files.js';
 import { createProvider, type MockProvider } from './provider/provider.js';
 import type { Clock } from './provider/clock.js';
 import { seededFaker } from './provider/faker.js';
 import { deepMerge } from './provider/merge.js';
-import { profileSchema, registeredClientSchema, type Profile, type RegisteredClient, type User } from './provider/switches.js';
+import { parseSwitches, profileSchema, registeredClientSchema, type Profile, type RegisteredClient, type User } from './provider/switches.js';
+
+export { listProfiles, profilesDir } from './profile-files.js';
 
 export const DEFAULT_CLIENT_ID = 'harness-client';
 export const DEFAULT_REDIRECT_URI = 'https://client.example.test/callback';
 export const DEFAULT_USERS = ['alice', 'bob', 'carol'] as const;
-
-/** The folder of the built-in profiles. */
-export function profilesDir(): string {
-  return join(packageRoot(), 'mocks', 'profiles');
-}
-
-/** Names of the built-in profiles. */
-export function listProfiles(): string[] {
-  return readdirSync(profilesDir())
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.slice(0, -5))
-    .sort();
-}
 
 const cache = new Map<string, Profile>();
 
@@ -39,7 +27,7 @@ export function loadProfile(name: string): Profile {
   if (hit) return hit;
   const names = listProfiles();
   if (!names.includes(name)) throw new RangeError(`unknown profile "${name}"; built-in profiles: ${names.join(', ')}`);
-  const profile = profileSchema.parse(parse(readFileSync(join(profilesDir(), `${name}.yaml`), 'utf8')));
+  const profile = profileSchema.parse(parse(profileSource(name)));
   cache.set(name, profile);
   return profile;
 }
@@ -87,11 +75,27 @@ export function buildProvider(o: BuildOptions): MockProvider {
   return createProvider({
     profile: profile.name,
     issuer: o.issuer,
-    switches: deepMerge(profile.switches, o.switches ?? {}),
+    switches: parseSwitches(deepMerge(profile.switches, o.switches ?? {})),
     clients,
     users: profile.users.length ? profile.users : defaultUsers(seed),
     seed,
     ...(o.clock ? { clock: o.clock } : {}),
     ...(o.record !== undefined ? { record: o.record } : {}),
   });
+}
+
+/**
+ * A built-in profile as `serve` needs it, with every default applied: the validated
+ * switches, and the clients and users generated from `seed` (see compiled-profiles.ts).
+ */
+export function compileProfile(name: string, seed: number): CompiledProfile {
+  const profile = loadProfile(name);
+  return {
+    name: profile.name,
+    sourceHash: sourceHash(profileSource(name)),
+    seed,
+    switches: parseSwitches(profile.switches),
+    clients: profileClients(profile, seed),
+    users: profile.users.length ? profile.users : defaultUsers(seed),
+  };
 }

@@ -15,5 +15,6 @@ export interface ProviderContext {
   store: ProviderStore;
   clock: Clock;
   keys: SigningKeys;
-  data: ResourceData;
+  /** The resource API's records, generated from the seed on first use. */
+  data: () => Promise<ResourceData>;
 }

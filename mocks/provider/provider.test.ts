@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, firstClient, testProvider } from '../testing.js';
 import { createClock, parseDuration } from './clock.js';
+import { mergeSwitches } from './switches.js';
 
 describe('MockProvider', () => {
   it('records each exchange with its endpoint name and notifies listeners until unsubscribed', async () => {
@@ -41,13 +42,13 @@ describe('MockProvider', () => {
     expect((await call(p, '/api/0/odata/Account', { headers: { authorization: `Bearer ${tok.json.access_token}` } })).status).toBe(401);
   });
 
-  it('setSwitches merges over the current switches and validates them', () => {
+  it('mergeSwitches merges over the current switches and validates them; setSwitches applies them', () => {
     const p = testProvider('rfc-strict');
-    p.setSwitches({ refresh: { rotation: 'rotate' } });
+    p.setSwitches(mergeSwitches(p.context.switches, { refresh: { rotation: 'rotate' } }));
     expect(p.context.switches.refresh.rotation).toBe('rotate');
     expect(p.context.switches.refresh.policy).toBe('always');
     expect(p.context.switches.lifetimes.refreshToken).toBe(1209600);
-    expect(() => p.setSwitches({ refresh: { rotation: 'spin' } })).toThrow();
+    expect(() => mergeSwitches(p.context.switches, { refresh: { rotation: 'spin' } })).toThrow();
   });
 
   it('never throws: an internal fault is a 500 server_error', async () => {

@@ -15,12 +15,11 @@ import { revocation } from './endpoints/revocation.js';
 import { token } from './endpoints/token.js';
 import { json, type ProviderRequest, type ProviderResponse } from './http.js';
 import { createSigningKeys } from './keys.js';
-import { deepMerge } from './merge.js';
 import { errorPage } from './pages.js';
 import { api, userinfo } from './resource/api.js';
-import { createResourceData } from './resource/data.js';
+import { lazyResourceData } from './resource/data.js';
 import { pairKey, ProviderStore } from './store.js';
-import { switchesSchema, type RegisteredClient, type Switches, type User } from './switches.js';
+import type { RegisteredClient, Switches, User } from './switches.js';
 
 type Handler = (ctx: ProviderContext, req: ProviderRequest) => ProviderResponse | Promise<ProviderResponse>;
 
@@ -38,8 +37,8 @@ export interface ProviderOptions {
   /** Profile name, for reports. */
   profile: string;
   issuer: string;
-  /** Raw switch values (profile switches merged with overrides); validated here. */
-  switches: Record<string, unknown>;
+  /** Validated switches (`parseSwitches`, or a compiled profile's): the core never loads zod. */
+  switches: Switches;
   clients: RegisteredClient[];
   users: User[];
   clock?: Clock;
@@ -58,19 +57,18 @@ export interface MockProvider {
   readonly exchanges: RecordedExchange[];
   /** Called after each recorded exchange. */
   onExchange(listener: (e: RecordedExchange) => void): () => void;
-  /** Replaces switches at runtime (merged over the current ones). */
-  setSwitches(overrides: Record<string, unknown>): void;
+  /** Replaces the switches at runtime with validated ones (`mergeSwitches(p.context.switches, overrides)`). */
+  setSwitches(next: Switches): void;
   /** Revokes every grant of a user (optionally for one client): "remove app access" at the provider. */
   revokeGrants(username: string, clientId?: string): number;
   /** Forgets all state and recorded exchanges. */
   reset(): void;
 }
 
-/** Creates a provider. Throws a `ZodError` when the switches are invalid. */
+/** Creates a provider from validated switches. */
 export function createProvider(options: ProviderOptions): MockProvider {
   const clock = options.clock ?? createClock();
-  let raw = options.switches;
-  const switches: Switches = switchesSchema.parse(raw);
+  const switches = options.switches;
   const ctx: ProviderContext = {
     issuer: options.issuer.replace(/\/+$/, ''),
     profile: options.profile,
@@ -80,7 +78,7 @@ export function createProvider(options: ProviderOptions): MockProvider {
     store: new ProviderStore(() => clock.now()),
     clock,
     keys: createSigningKeys(),
-    data: createResourceData(options.seed ?? 1, switches.api.records),
+    data: lazyResourceData(options.seed ?? 1, () => ctx.switches.api.records),
   };
   const routes = new Map<string, [string, Handler]>();
   const buildRoutes = () => {
@@ -145,9 +143,8 @@ export function createProvider(options: ProviderOptions): MockProvider {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setSwitches(overrides) {
-      raw = deepMerge(raw, overrides);
-      ctx.switches = switchesSchema.parse(raw);
+    setSwitches(next) {
+      ctx.switches = next;
       buildRoutes();
     },
     revokeGrants(username, clientId) {

@@ -9,6 +9,7 @@
  * @see ../../../shared/docs/behaviours.md for the behaviour behind each switch.
  */
 import { z } from 'zod';
+import { deepMerge } from './merge.js';
 
 const seconds = z.number().int().nonnegative();
 
@@ -213,6 +214,20 @@ export const switchesSchema = z
 
 export type Switches = z.infer<typeof switchesSchema>;
 export type SwitchesInput = z.input<typeof switchesSchema>;
+
+/**
+ * Validates switch values (a profile's, merged with overrides) and applies the
+ * defaults. Throws a `ZodError`. The provider core takes only validated switches, so
+ * it never loads zod itself.
+ */
+export function parseSwitches(raw: Record<string, unknown>): Switches {
+  return switchesSchema.parse(raw);
+}
+
+/** `current` with `overrides` (a deep partial) merged over it, validated. */
+export function mergeSwitches(current: Switches, overrides: Record<string, unknown>): Switches {
+  return switchesSchema.parse(deepMerge(current, overrides));
+}
 
 /** A client registered at the provider. */
 export const registeredClientSchema = z

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { parseDuration } from '../../mocks/provider/clock.js';
 import { json, type ProviderRequest, type ProviderResponse } from '../../mocks/provider/http.js';
 import { buildProvider, DEFAULT_CLIENT_ID, listProfiles, loadProfile } from '../../mocks/profiles.js';
+import { mergeSwitches } from '../../mocks/provider/switches.js';
 import type { NodeHttpServer } from '../../mocks/transports/node-http.js';
 import { clientVerdicts, verdictContextOf } from '../drivers/client-verdicts.js';
 import { toExchange } from '../observe/recorded-exchange.js';
@@ -110,7 +111,7 @@ function issuerAction(registry: IssuerRegistry, i: Issuer, action: string, req: 
     const b = body(req);
     if (!b || typeof b !== 'object' || Array.isArray(b)) return bad('the body must be a JSON object of switch overrides');
     try {
-      p.setSwitches(b as Record<string, unknown>);
+      p.setSwitches(mergeSwitches(p.context.switches, b as Record<string, unknown>));
     } catch (e) {
       return bad((e as Error).message);
     }

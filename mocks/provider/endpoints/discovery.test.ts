@@ -5,6 +5,7 @@
 import { importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { call, firstClient, testProvider } from '../../testing.js';
+import { mergeSwitches } from '../switches.js';
 
 const OAUTH = '/.well-known/oauth-authorization-server';
 const OIDC = '/.well-known/openid-configuration';
@@ -112,7 +113,7 @@ describe('paths', () => {
 
   it('setSwitches at runtime moves the routes', async () => {
     const p = testProvider('rfc-strict');
-    p.setSwitches({ paths: { token: '/t2' }, discovery: { enabled: false } });
+    p.setSwitches(mergeSwitches(p.context.switches, { paths: { token: '/t2' }, discovery: { enabled: false } }));
     const c = firstClient(p);
     expect((await call(p, '/t2', { form: { grant_type: 'client_credentials', client_id: c.client_id, client_secret: c.client_secret! } })).status).toBe(200);
     expect((await call(p, '/token', { form: { grant_type: 'client_credentials' } })).status).toBe(404);

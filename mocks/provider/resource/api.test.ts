@@ -140,8 +140,8 @@ describe('resources', () => {
   it('the same seed gives the same records', async () => {
     const a = testProvider('rfc-strict', { seed: 42 });
     const b = testProvider('rfc-strict', { seed: 42 });
-    expect(a.context.data.accounts).toEqual(b.context.data.accounts);
-    expect(a.context.data.accounts).not.toEqual(testProvider('rfc-strict', { seed: 43 }).context.data.accounts);
+    expect((await a.context.data()).accounts).toEqual((await b.context.data()).accounts);
+    expect((await a.context.data()).accounts).not.toEqual((await testProvider('rfc-strict', { seed: 43 }).context.data()).accounts);
   });
 
   it('OData 3 collection: verbose shape with Accept: application/json;odata=verbose', async () => {

@@ -19,24 +19,24 @@ function basicChallenge(ctx: ProviderContext, description: string): ProviderResp
 }
 
 /** The Basic-auth web service: login and password on every call (behaviours.md §10). */
-function basicService(ctx: ProviderContext, req: ProviderRequest): ProviderResponse {
+async function basicService(ctx: ProviderContext, req: ProviderRequest): Promise<ProviderResponse> {
   const header = req.headers['authorization'];
   if (!header || !/^basic /i.test(header)) return basicChallenge(ctx, 'no Authorization header was sent');
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   const user = ctx.users.get(decoded.slice(0, colon));
   if (colon < 0 || !user || user.password !== decoded.slice(colon + 1)) return basicChallenge(ctx, 'wrong login or password');
-  return json(200, { value: ctx.data.accounts });
+  return json(200, { value: (await ctx.data()).accounts });
 }
 
 /** Routes `/api/…` under the issuer. */
-export function api(ctx: ProviderContext, req: ProviderRequest): ProviderResponse {
+export async function api(ctx: ProviderContext, req: ProviderRequest): Promise<ProviderResponse> {
   const path = req.path.replace(/\/+$/, '');
   if (path === '/api/ws/basic/Account') return basicService(ctx, req);
   const write = req.method !== 'GET' && req.method !== 'HEAD';
   const bearer = requireBearer(ctx, req, write ? ctx.switches.api.writeScope : ctx.switches.api.readScope);
   if (!bearer.ok) return bearer.response;
-  const accounts = ctx.data.accounts;
+  const { accounts } = await ctx.data();
   if (path === '/api/0/odata/Account' && !write) {
     return json(200, { '@odata.context': `${ctx.issuer}/api/0/odata/$metadata#Account`, value: pick(accounts, req.query.get('$select')) });
   }

@@ -1,5 +1,3 @@
-import { seededFaker } from '../faker.js';
-
 /** One record of the mock API's `Account` collection. */
 export interface Account {
   Id: string;
@@ -15,7 +13,8 @@ export interface ResourceData {
 }
 
 /** Generates the API's records from a seed with faker. */
-export function createResourceData(seed: number, records: number): ResourceData {
+export async function createResourceData(seed: number, records: number): Promise<ResourceData> {
+  const { seededFaker } = await import('../faker.js');
   const faker = seededFaker(seed);
   const accounts = Array.from({ length: records }, () => ({
     Id: faker.string.uuid(),
@@ -25,4 +24,17 @@ export function createResourceData(seed: number, records: number): ResourceData 
     CreatedOn: faker.date.past({ years: 2, refDate: '2026-01-01T00:00:00Z' }).toISOString(),
   }));
   return { accounts };
+}
+
+/**
+ * The data, generated on the first API call (faker costs ~25 ms to load, and most
+ * runs never call the API), again when `api.records` has changed since.
+ */
+export function lazyResourceData(seed: number, records: () => number): () => Promise<ResourceData> {
+  let made: { records: number; data: Promise<ResourceData> } | undefined;
+  return () => {
+    const n = records();
+    if (made?.records !== n) made = { records: n, data: createResourceData(seed, n) };
+    return made.data;
+  };
 }

@@ -4,7 +4,8 @@
  * with the admin API at `/_admin` (src/serve/admin-api.ts).
  */
 import { createClock } from '../../../mocks/provider/clock.js';
-import { buildProvider, listProfiles } from '../../../mocks/profiles.js';
+import { builtInProvider } from '../../../mocks/compiled-profiles.js';
+import { listProfiles } from '../../../mocks/profile-files.js';
 import { startNodeHttpServer, type NodeHttpServer } from '../../../mocks/transports/node-http.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import type { ProviderRequest, ProviderResponse } from '../../../mocks/provider/http.js';
@@ -48,7 +49,7 @@ export async function serveCommand(o: ServeOptions): Promise<{ close: () => Prom
   const registry = new IssuerRegistry(server, createClock(Date.now(), true));
   const extraRedirectUris = o.redirectUri ?? [];
   for (const profile of names) {
-    const p = buildProvider({ profile, issuer: `${server.origin}/${profile}`, seed, clock: registry.clock, record });
+    const p = await builtInProvider({ profile, issuer: `${server.origin}/${profile}`, seed, clock: registry.clock, record });
     if (extraRedirectUris.length) for (const c of p.context.clients.values()) c.redirect_uris.push(...extraRedirectUris);
     registry.mount(p);
   }

@@ -1,0 +1,31 @@
+/**
+ * Where the built-in profiles live, with nothing but `node:fs`: `serve` lists and
+ * reads them without loading the YAML parser or the switch schema.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './package-root.js';
+
+/** The folder of the built-in profiles. */
+export function profilesDir(): string {
+  return join(packageRoot(), 'mocks', 'profiles');
+}
+
+/** Names of the built-in profiles. */
+export function listProfiles(): string[] {
+  return readdirSync(profilesDir())
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+/** The YAML text of a built-in profile. */
+export function profileSource(name: string): string {
+  return readFileSync(join(profilesDir(), `${name}.yaml`), 'utf8');
+}
+
+/** The SHA-256 of a profile's YAML text: a compiled profile is used only while it matches. */
+export function sourceHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
