@@ -27,8 +27,11 @@ export interface ProviderResponse {
 }
 
 /** A JSON response with the given status and headers. */
-export function json(status: number, value: unknown, headers: Record<string, string> = {}): ProviderResponse {
-  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) };
+export function json(status: number, value: unknown, headers?: Record<string, string>): ProviderResponse {
+  // One headers object per response (callers may add to it), no spread of a default `{}`.
+  const h: Record<string, string> = { 'content-type': 'application/json' };
+  if (headers) Object.assign(h, headers);
+  return { status, headers: h, body: JSON.stringify(value) };
 }
 
 /** An HTML page (login, consent, error pages). */

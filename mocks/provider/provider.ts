@@ -13,6 +13,7 @@ import { metadata } from './endpoints/discovery.js';
 import { introspection } from './endpoints/introspection.js';
 import { revocation } from './endpoints/revocation.js';
 import { token } from './endpoints/token.js';
+import { ExchangeRing } from './exchange-ring.js';
 import { json, type ProviderRequest, type ProviderResponse } from './http.js';
 import { createSigningKeys } from './keys.js';
 import { errorPage } from './pages.js';
@@ -51,9 +52,12 @@ export interface MockProvider {
   readonly issuer: string;
   readonly profile: string;
   readonly context: ProviderContext;
-  /** Answers one request. Never throws: an internal fault becomes a 500. */
-  handle(req: ProviderRequest): Promise<ProviderResponse>;
-  /** The exchanges recorded so far (oldest first). */
+  /**
+   * Answers one request, at once when the endpoint needs no wait (await it either
+   * way). Never throws or rejects: an internal fault becomes a 500.
+   */
+  handle(req: ProviderRequest): ProviderResponse | Promise<ProviderResponse>;
+  /** The exchanges recorded so far (oldest first): a new array on each read. */
   readonly exchanges: RecordedExchange[];
   /** Called after each recorded exchange. */
   onExchange(listener: (e: RecordedExchange) => void): () => void;
@@ -63,6 +67,11 @@ export interface MockProvider {
   revokeGrants(username: string, clientId?: string): number;
   /** Forgets all state and recorded exchanges. */
   reset(): void;
+}
+
+/** A fault inside an endpoint, as a 500 `server_error` (RFC 6749 §5.2 error fields). */
+function fault(err: unknown): ProviderResponse {
+  return json(500, { error: 'server_error', error_description: `mock provider fault: ${(err as Error).message}`.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?') });
 }
 
 /** Creates a provider from validated switches. */
@@ -100,7 +109,7 @@ export function createProvider(options: ProviderOptions): MockProvider {
   buildRoutes();
 
   const limit = options.record ?? 10_000;
-  const exchanges: RecordedExchange[] = [];
+  const exchanges = new ExchangeRing(limit);
   const listeners = new Set<(e: RecordedExchange) => void>();
   let seq = 0;
 
@@ -115,29 +124,29 @@ export function createProvider(options: ProviderOptions): MockProvider {
     issuer: ctx.issuer,
     profile: options.profile,
     context: ctx,
-    exchanges,
-    async handle(req) {
+    get exchanges() {
+      return exchanges.list();
+    },
+    handle(req) {
       const hit = route(req.path);
-      let res: ProviderResponse;
+      const finish = (res: ProviderResponse): ProviderResponse => {
+        if (limit > 0) {
+          exchanges.record(++seq, clock.now(), hit?.[0] ?? 'unknown', req, res);
+          if (listeners.size > 0) {
+            const e = exchanges.newest()!;
+            for (const l of listeners) l(e);
+          }
+        }
+        return res;
+      };
+      let out: ProviderResponse | Promise<ProviderResponse>;
       try {
-        res = hit ? await hit[1](ctx, req) : errorPage(404, 'Not Found', `Nothing is served at ${req.path}.`);
+        out = hit ? hit[1](ctx, req) : errorPage(404, 'Not Found', `Nothing is served at ${req.path}.`);
       } catch (err) {
-        res = json(500, { error: 'server_error', error_description: `mock provider fault: ${(err as Error).message}`.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?') });
+        return finish(fault(err));
       }
-      if (limit > 0) {
-        const e: RecordedExchange = {
-          seq: ++seq,
-          at: clock.now(),
-          endpoint: hit?.[0] ?? 'unknown',
-          request: { method: req.method, url: req.url, headers: req.headers as Record<string, string>, body: req.body, remoteAddress: req.remoteAddress },
-          response: res,
-        };
-        exchanges.push(e);
-        // shift() drops the oldest in O(1); splice(0, 1) moved the whole array on every request.
-        while (exchanges.length > limit) exchanges.shift();
-        for (const l of listeners) l(e);
-      }
-      return res;
+      // Most answers are ready at once (only signing and a few endpoints wait): no promise for those.
+      return out instanceof Promise ? out.then(finish, (err: unknown) => finish(fault(err))) : finish(out);
     },
     onExchange(listener) {
       listeners.add(listener);
@@ -161,7 +170,7 @@ export function createProvider(options: ProviderOptions): MockProvider {
     },
     reset() {
       ctx.store.clear();
-      exchanges.length = 0;
+      exchanges.clear();
       seq = 0;
     },
   };

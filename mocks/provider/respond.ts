@@ -22,14 +22,30 @@ function wantsJson(req: ProviderRequest): boolean {
   return (req.headers['accept'] ?? '').includes('json');
 }
 
-function encode(ctx: ProviderContext, req: ProviderRequest, status: number, body: Record<string, unknown>, extra: Record<string, string>): ProviderResponse {
-  const format = ctx.switches.tokenResponse.format;
-  const noStore = ctx.switches.tokenResponse.noStore ? NO_STORE : {};
-  if (format === 'json' || (format === 'form-unless-accept-json' && wantsJson(req))) return json(status, body, { ...noStore, ...extra });
+/**
+ * Writes a token response or error body in the provider's format. On every token
+ * request: the headers are built in one object (content type, caching, `extra`, in
+ * that order) rather than through spreads of intermediate objects.
+ */
+function encode(ctx: ProviderContext, req: ProviderRequest, status: number, body: Record<string, unknown>, extra?: Record<string, string>): ProviderResponse {
+  const { format, noStore } = ctx.switches.tokenResponse;
+  const asJson = format === 'json' || (format === 'form-unless-accept-json' && wantsJson(req));
+  const headers: Record<string, string> = {
+    'content-type': asJson ? 'application/json' : format === 'text-plain-form' ? 'text/plain; charset=UTF-8' : 'application/x-www-form-urlencoded',
+  };
+  if (noStore) Object.assign(headers, NO_STORE);
+  if (extra) Object.assign(headers, extra);
+  if (asJson) return { status, headers, body: JSON.stringify(body) };
   const form = new URLSearchParams();
   for (const [k, v] of Object.entries(body)) if (v !== undefined) form.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
-  const type = format === 'text-plain-form' ? 'text/plain; charset=UTF-8' : 'application/x-www-form-urlencoded';
-  return { status, headers: { 'content-type': type, ...noStore, ...extra }, body: form.toString() };
+  return { status, headers, body: form.toString() };
+}
+
+/** Whether the granted scopes differ from the requested ones (RFC 6749 §5.1: then `scope` is required). */
+function scopesDiffer(p: TokenPayload): boolean {
+  if (p.granted.length !== p.requested.length) return true;
+  for (const g of p.granted) if (!p.requested.includes(g)) return true;
+  return false;
 }
 
 /** A successful token response (RFC 6749 §5.1) shaped by `tokenResponse` switches. */
@@ -43,11 +59,10 @@ export function tokenResponse(ctx: ProviderContext, req: ProviderRequest, p: Tok
     else body.expires = p.expires_in;
   }
   if (p.refresh_token) body.refresh_token = p.refresh_token;
-  const differs = p.granted.length !== p.requested.length || p.granted.some((g) => !p.requested.includes(g));
-  if (s.scope === 'always' || (s.scope === 'if-different' && differs)) body.scope = p.granted.join(ctx.switches.scopes.delimiter);
+  if (s.scope === 'always' || (s.scope === 'if-different' && scopesDiffer(p))) body.scope = p.granted.join(ctx.switches.scopes.delimiter);
   if (p.id_token) body.id_token = p.id_token;
   Object.assign(body, s.extraFields);
-  return encode(ctx, req, 200, body, {});
+  return encode(ctx, req, 200, body);
 }
 
 /**
@@ -78,6 +93,6 @@ export function oauthError(
     return json(status === 401 ? 401 : 400, body, { ...noStore, 'www-authenticate': challenge });
   }
   const body = { error, error_description: errorDescription(description) };
-  if (style === 'github') return encode(ctx, req, 200, { ...body, error_uri: 'https://docs.example/oauth-errors' }, {});
+  if (style === 'github') return encode(ctx, req, 200, { ...body, error_uri: 'https://docs.example/oauth-errors' });
   return json(status, body, { ...noStore, ...headers });
 }

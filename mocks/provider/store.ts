@@ -80,6 +80,8 @@ export class ProviderStore {
   /** `clientId \0 username` pairs whose refresh token was issued and not yet revoked. */
   readonly refreshIssuedTo = new Set<string>();
   private inserts = 0;
+  /** Inserts after which the next sweep runs (see `sweep`). */
+  private sweepAt = SWEEP_EVERY;
   /** Scope lists shared by stored tokens, by their space-joined value. */
   private readonly scopeLists = new Map<string, string[]>();
 
@@ -100,9 +102,9 @@ export class ProviderStore {
     return copy;
   }
 
-  /** Call after each insert; sweeps expired state every few thousand inserts. */
+  /** Call after each insert; sweeps expired state every few thousand inserts (more when much is live). */
   touch(): void {
-    if (++this.inserts % SWEEP_EVERY === 0) this.sweep();
+    if (++this.inserts >= this.sweepAt) this.sweep();
   }
 
   /** Removes expired codes, tokens, interactions, and grants nothing refers to. */
@@ -121,6 +123,12 @@ export class ProviderStore {
     // A grant nothing refers to any more is dead, even one that had a refresh token (it expired):
     // keeping those grew memory without bound. `refreshIssuedTo` keeps "issued once" (Google).
     for (const k of this.grants.keys()) if (!live.has(k)) this.grants.delete(k);
+    // A sweep walks every entry. Sweeping every 4096 inserts made that quadratic while
+    // everything stayed live (a load test's one-hour tokens); the next sweep waits for as
+    // many inserts as entries are live, so its cost per insert stays constant and the
+    // store holds at most about twice its live state.
+    this.inserts = 0;
+    this.sweepAt = Math.max(SWEEP_EVERY, this.codes.size + this.interactions.size + this.accessTokens.size + this.refreshTokens.size);
   }
 
   /** Revokes a grant and everything issued under it. */
@@ -142,6 +150,8 @@ export class ProviderStore {
     this.refreshTokens.clear();
     this.interactions.clear();
     this.refreshIssuedTo.clear();
+    this.inserts = 0;
+    this.sweepAt = SWEEP_EVERY;
   }
 }
 

@@ -46,8 +46,15 @@ export class IssuerRegistry {
     return this.issuers.get(segment);
   }
 
-  private async handle(segment: string, req: ProviderRequest): Promise<ProviderResponse> {
+  private handle(segment: string, req: ProviderRequest): ProviderResponse | Promise<ProviderResponse> {
     const issuer = this.issuers.get(segment)!;
+    // Only a login page can take a queued consent decision: other requests get the
+    // provider's own answer, without another async step (this runs on every request).
+    if (req.path !== issuer.provider.context.switches.paths.authorize) return issuer.provider.handle(req);
+    return this.withConsent(issuer, req);
+  }
+
+  private async withConsent(issuer: Issuer, req: ProviderRequest): Promise<ProviderResponse> {
     const res = await issuer.provider.handle(req);
     if (issuer.consent.length && req.path === issuer.provider.context.switches.paths.authorize && isLoginPage(res)) {
       return decide(issuer.provider, req, res, issuer.consent.shift()!);

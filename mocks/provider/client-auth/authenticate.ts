@@ -18,42 +18,53 @@ const LABEL: Record<ClientAuthMethod, string> = {
   client_secret_query: 'the query string',
 };
 
+/** An `invalid_client` (or other) failure; 401 with a Basic challenge when the client used Basic (RFC 6749 §5.2). */
+function failure(ctx: ProviderContext, req: ProviderRequest, usedBasic: boolean, description: string, error = 'invalid_client'): AuthOutcome {
+  const status = error === 'invalid_client' ? (usedBasic ? 401 : ctx.switches.clientAuth.invalidClientStatus) : 400;
+  const headers: Record<string, string> = status === 401 ? { 'www-authenticate': `Basic realm="${ctx.issuer}", charset="UTF-8"` } : {};
+  return { ok: false, response: oauthError(ctx, req, error, description, status, headers) };
+}
+
+/** Whether the client may authenticate with `method`: allowed by the switches and by its registration (none registered = any). */
+function methodAllowed(client: RegisteredClient, methods: readonly ClientAuthMethod[], method: ClientAuthMethod): boolean {
+  return methods.includes(method) && (client.auth_methods.length === 0 || client.auth_methods.includes(method));
+}
+
 /**
  * Authenticates the client of a request whose parameters are `params` (the form body
  * of a POST, or the query of a GET token request).
+ *
+ * Runs on every token request: the three placements are read into locals rather than
+ * an array (no array, filter or closure per request); lists for messages are built
+ * only on failure.
  */
 export function authenticateClient(ctx: ProviderContext, req: ProviderRequest, params: URLSearchParams): AuthOutcome {
   const sw = ctx.switches.clientAuth;
-  const presented = [fromBasicHeader(req, sw.basicEncoding), fromBody(req, params), fromQuery(req)].filter(
-    (p): p is PresentedCredentials => p !== undefined,
-  );
-  const usedBasic = presented.some((p) => p.method === 'client_secret_basic');
-  const fail = (description: string, error = 'invalid_client'): AuthOutcome => {
-    const status = error === 'invalid_client' ? (usedBasic ? 401 : sw.invalidClientStatus) : 400;
-    const headers: Record<string, string> = status === 401 ? { 'www-authenticate': `Basic realm="${ctx.issuer}", charset="UTF-8"` } : {};
-    return { ok: false, response: oauthError(ctx, req, error, description, status, headers) };
-  };
-
-  if (presented.length > 1 && sw.rejectMultiple) {
-    return fail(`the client used more than one authentication method (${presented.map((p) => p.method).join(' and ')})`, 'invalid_request');
+  const basic = fromBasicHeader(req, sw.basicEncoding);
+  const body = fromBody(req, params);
+  const query = fromQuery(req);
+  const usedBasic = basic !== undefined;
+  const cred = basic ?? body ?? query;
+  if (sw.rejectMultiple && (usedBasic ? 1 : 0) + (body ? 1 : 0) + (query ? 1 : 0) > 1) {
+    const methods = [basic, body, query].filter((p): p is PresentedCredentials => p !== undefined).map((p) => p.method);
+    return failure(ctx, req, usedBasic, `the client used more than one authentication method (${methods.join(' and ')})`, 'invalid_request');
   }
-  const cred = presented[0];
   const bodyId = params.get('client_id') ?? undefined;
   if (!cred) {
     const client = bodyId ? ctx.clients.get(bodyId) : undefined;
     if (client && client.client_secret === null) return { ok: true, client, method: 'none' };
-    return fail(bodyId ? 'client authentication is required for this client' : 'no client authentication was sent');
+    return failure(ctx, req, usedBasic, bodyId ? 'client authentication is required for this client' : 'no client authentication was sent');
   }
-  if (cred.malformed) return fail(cred.malformed);
+  if (cred.malformed) return failure(ctx, req, usedBasic, cred.malformed);
   if (cred.method === 'client_secret_basic' && bodyId !== undefined && bodyId !== cred.clientId) {
-    return fail('client_id in the body does not match the Basic credentials', 'invalid_request');
+    return failure(ctx, req, usedBasic, 'client_id in the body does not match the Basic credentials', 'invalid_request');
   }
   const client = cred.clientId ? ctx.clients.get(cred.clientId) : undefined;
-  if (!client) return fail('unknown client');
-  const allowed = client.auth_methods.length ? client.auth_methods.filter((m) => sw.methods.includes(m)) : sw.methods;
-  if (!allowed.includes(cred.method)) {
-    return fail(`client credentials in ${LABEL[cred.method]} are not accepted; send them in ${allowed.map((m) => LABEL[m]).join(' or ')}`);
+  if (!client) return failure(ctx, req, usedBasic, 'unknown client');
+  if (!methodAllowed(client, sw.methods, cred.method)) {
+    const allowed = client.auth_methods.length ? client.auth_methods.filter((m) => sw.methods.includes(m)) : sw.methods;
+    return failure(ctx, req, usedBasic, `client credentials in ${LABEL[cred.method]} are not accepted; send them in ${allowed.map((m) => LABEL[m]).join(' or ')}`);
   }
-  if (client.client_secret === null || client.client_secret !== cred.secret) return fail('client authentication failed');
+  if (client.client_secret === null || client.client_secret !== cred.secret) return failure(ctx, req, usedBasic, 'client authentication failed');
   return { ok: true, client, method: cred.method };
 }

@@ -17,6 +17,8 @@ export interface PresentedCredentials {
 
 /** `application/x-www-form-urlencoded` decoding of one Basic component (RFC 6749 App. B). */
 function formDecode(value: string): string {
+  // Most ids and secrets need no decoding: skip the regex and decodeURIComponent (same result).
+  if (!value.includes('%') && !value.includes('+')) return value;
   return decodeURIComponent(value.replace(/\+/g, ' '));
 }
 

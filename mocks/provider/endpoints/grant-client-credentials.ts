@@ -9,7 +9,8 @@ import { oauthError, tokenResponse } from '../respond.js';
 import { parseScopes, within } from '../scopes.js';
 import type { RegisteredClient } from '../switches.js';
 
-export async function clientCredentialsGrant(ctx: ProviderContext, req: ProviderRequest, params: URLSearchParams, client: RegisteredClient): Promise<ProviderResponse> {
+/** Not `async`: with opaque tokens the answer is ready at once (see `issueTokens`). */
+export function clientCredentialsGrant(ctx: ProviderContext, req: ProviderRequest, params: URLSearchParams, client: RegisteredClient): ProviderResponse | Promise<ProviderResponse> {
   if (client.client_secret === null) return oauthError(ctx, req, 'unauthorized_client', 'public clients may not use client_credentials', 400);
   const asked = parseScopes(ctx, params.get('scope'));
   const requested = asked.length ? asked : ctx.switches.scopes.defaultScopes;
@@ -22,7 +23,7 @@ export async function clientCredentialsGrant(ctx: ProviderContext, req: Provider
     grantId = randomToken('g_');
     ctx.store.grants.set(grantId, { id: grantId, clientId: client.client_id, username: client.client_id, scopes: granted, revoked: false, withRefresh: true });
   }
-  const payload = await issueTokens(ctx, {
+  const payload = issueTokens(ctx, {
     clientId: client.client_id,
     grantId,
     username: null,
@@ -31,5 +32,5 @@ export async function clientCredentialsGrant(ctx: ProviderContext, req: Provider
     lifetime: ctx.switches.lifetimes.clientCredentialsToken,
     withRefresh: ctx.switches.refresh.forClientCredentials,
   });
-  return tokenResponse(ctx, req, payload);
+  return payload instanceof Promise ? payload.then((p) => tokenResponse(ctx, req, p)) : tokenResponse(ctx, req, payload);
 }

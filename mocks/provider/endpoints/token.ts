@@ -17,8 +17,11 @@ const GRANTS = {
   client_credentials: clientCredentialsGrant,
 } as const;
 
-/** `POST {token}` (or `GET` where the provider allows it). */
-export async function token(ctx: ProviderContext, req: ProviderRequest): Promise<ProviderResponse> {
+/**
+ * `POST {token}` (or `GET` where the provider allows it). Not `async`: it returns the
+ * grant's own promise (or an error at once) instead of wrapping it in another one.
+ */
+export function token(ctx: ProviderContext, req: ProviderRequest): ProviderResponse | Promise<ProviderResponse> {
   const methods = ctx.switches.tokenEndpoint.methods;
   if (!methods.includes(req.method as 'POST')) {
     const res = oauthError(ctx, req, 'invalid_request', `the token endpoint accepts ${methods.join(', ')} only`, 405);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { announce, stopOnSignal } from './ready.js';
 
 const BODY = JSON.stringify({ access_token: `at_${'x'.repeat(43)}`, token_type: 'Bearer', expires_in: 3600 });
-const HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache' };
+const HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache', 'content-length': String(Buffer.byteLength(BODY)) };
 
 const server = createServer((req, res) => {
   req.on('data', () => {});
