@@ -4,7 +4,7 @@
  * machine. Writes reports/bench.json and prints a short table.
  *
  *   node dist/src/bench/index.js [--only throughput,storm,catalog,startup,memory]
- *     [--seconds 5] [--warmup 1] [--connections 50] [--rounds 3] [--quick] [--out reports/bench.json]
+ *     [--seconds 5] [--warmup 1] [--connections 50] [--rounds 5] [--quick] [--out reports/bench.json]
  *
  * See docs/decisions/ for the method.
  */
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       connections: Number(values.connections ?? 50),
       warmupSeconds: Number(values.warmup ?? 1),
       seconds: Number(values.seconds ?? (quick ? 2 : 5)),
-      rounds: Number(values.rounds ?? (quick ? 1 : 3)),
+      rounds: Number(values.rounds ?? (quick ? 1 : 5)),
       log,
     });
     report.throughput = { ...t, ratios: ratios(t) };

@@ -1,6 +1,7 @@
 /** The short table `npm run bench` prints. */
 import type { BenchReport } from './index.js';
-import { ratios } from './targets.js';
+import { median } from './stats.js';
+import { ratios, roundRatios } from './targets.js';
 
 const n = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const mb = (b: number) => `${n(b / 1024 / 1024, 1)} MB`;
@@ -16,13 +17,15 @@ export function formatTable(r: BenchReport): string {
     out.push('', `1. Token endpoint, client_credentials: autocannon, ${o.connections} connections, keep-alive, ${o.seconds} s after ${o.warmupSeconds} s warm-up, median of ${o.rounds} round(s); ${t.pinned ? 'server on core 1, load on core 0' : 'not pinned (no taskset)'}`);
     const w = [36, 8, 7, 7, 8, 10, 9, 11];
     out.push(pad(['server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'mock ÷ it', 'core busy', 'req/CPU-s'], w));
-    const mock = t.targets.find((x) => x.id === 'mock')?.median.okPerSecond;
     for (const x of t.targets) {
       const bad = x.rounds.reduce((a, y) => a + y.non2xx + y.mismatches + y.errors, 0);
       const m = x.median;
-      out.push(pad([x.label, n(m.okPerSecond), n(m.latencyMs.p50, 1), n(m.latencyMs.p99, 1), n(bad), mock ? `${n(mock / m.okPerSecond, 2)}×` : '-', `${n(m.serverCpuPercent)} %`, n(m.okPerCpuSecond)], w));
+      const ratio = x.id === 'mock' ? 1 : median(roundRatios(t, x.id));
+      out.push(pad([x.label, n(m.okPerSecond), n(m.latencyMs.p50, 1), n(m.latencyMs.p99, 1), n(bad), Number.isNaN(ratio) ? '-' : `${n(ratio, 2)}×`, `${n(m.serverCpuPercent)} %`, n(m.okPerCpuSecond)], w));
     }
     const q = ratios(t);
+    const bare = roundRatios(t, 'bare-node-http');
+    if (bare.length) out.push(`   mock ÷ bare node:http by round: ${bare.map((x) => `${n(x * 100)} %`).join(', ')} (the ratios are medians of the rounds' own ratios)`);
     out.push(`   ratios: ${q.vsOauth2MockServer ? `${n(q.vsOauth2MockServer, 1)}× oauth2-mock-server (≥ 3×)` : ''}${q.vsOidcProvider ? `, ${n(q.vsOidcProvider, 1)}× oidc-provider (≥ 1.5×)` : ''}${q.ofBareNodeHttp ? `, ${n(q.ofBareNodeHttp * 100)} % of bare node:http (≥ 50 %)` : ''}`);
   }
   const s = r.refreshStorm;

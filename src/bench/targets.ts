@@ -3,6 +3,7 @@ import type { CatalogResult } from './catalog.js';
 import type { MemoryResult } from './memory.js';
 import type { StormResult } from './refresh-storm.js';
 import type { StartupResult } from './startup.js';
+import { median } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
 
 export interface TargetCheck {
@@ -28,13 +29,24 @@ export interface Ratios {
   ofBareNodeHttp?: number;
 }
 
-/** The mock's verified requests/s divided by each peer's (medians of the rounds). */
+/** Each round's ratio (mock's verified req/s ÷ the peer's in the same round), in round order. */
+export function roundRatios(t: ThroughputResult, peer: string): number[] {
+  const mock = t.targets.find((x) => x.id === 'mock')?.rounds ?? [];
+  const other = t.targets.find((x) => x.id === peer)?.rounds ?? [];
+  const n = Math.min(mock.length, other.length);
+  return Array.from({ length: n }, (_, i) => mock[i]!.okPerSecond / other[i]!.okPerSecond).filter(Number.isFinite);
+}
+
+/**
+ * The mock's verified requests/s divided by each peer's: the median over rounds of the
+ * ratio within a round. Both servers of a round ran within seconds of each other, so a
+ * change in the machine's speed between rounds (a shared VM's neighbours) cancels out,
+ * which a ratio of the two medians would not do.
+ */
 export function ratios(t: ThroughputResult): Ratios {
-  const rate = (id: string) => t.targets.find((x) => x.id === id)?.median.okPerSecond;
-  const mock = rate('mock');
   const of = (id: string) => {
-    const other = rate(id);
-    return mock !== undefined && other ? mock / other : undefined;
+    const r = roundRatios(t, id);
+    return r.length ? median(r) : undefined;
   };
   const r: Ratios = {};
   const a = of('oauth2-mock-server');

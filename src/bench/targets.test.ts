@@ -1,0 +1,48 @@
+/** The throughput ratios pair each round's mock figure with the same round's peer figure. */
+import { describe, expect, it } from 'vitest';
+import { checkTargets, ratios, roundRatios } from './targets.js';
+import type { Run, ThroughputResult } from './throughput.js';
+import type { TargetId } from './peers/targets.js';
+
+const run = (okPerSecond: number): Run => ({
+  requestsPerSecond: okPerSecond,
+  okPerSecond,
+  total: okPerSecond * 5,
+  ok2xx: okPerSecond * 5,
+  non2xx: 0,
+  mismatches: 0,
+  errors: 0,
+  timeouts: 0,
+  latencyMs: { p50: 1, p99: 2, mean: 1, max: 3 },
+  durationSeconds: 5,
+  serverCpuPercent: 95,
+  okPerCpuSecond: okPerSecond,
+});
+
+function result(rounds: Partial<Record<TargetId, number[]>>): ThroughputResult {
+  return {
+    pinned: true,
+    options: { connections: 50, warmupSeconds: 1, seconds: 5, rounds: 3 },
+    targets: Object.entries(rounds).map(([id, xs]) => ({ id: id as TargetId, label: id, median: run(xs![0]!), rounds: xs!.map(run) })),
+  };
+}
+
+describe('throughput ratios', () => {
+  it('are the median of the per-round ratios, so a slow round slows both servers of it', () => {
+    // Round 2 ran while the machine was slow for the mock, round 3 while it was slow for bare:
+    // each round's ratio is 0.5 or 1.24; the ratio of medians (30 ÷ 25 = 1.2) would mix rounds.
+    const t = result({ mock: [10, 30, 31], 'bare-node-http': [20, 60, 25] });
+    expect(roundRatios(t, 'bare-node-http')).toEqual([0.5, 0.5, 1.24]);
+    expect(ratios(t).ofBareNodeHttp).toBe(0.5);
+  });
+
+  it('a mock below half of bare node:http misses the target', () => {
+    const met = (mock: number[], bare: number[]) => checkTargets({ throughput: result({ mock, 'bare-node-http': bare }) }).find((x) => x.id === 'throughput-of-bare-node-http')!.met;
+    expect(met([16, 17, 18], [30, 32, 34])).toBe(true);
+    expect(met([14, 15, 16], [30, 32, 34])).toBe(false);
+  });
+
+  it('leaves out peers that were not measured', () => {
+    expect(ratios(result({ mock: [10] }))).toEqual({});
+  });
+});
