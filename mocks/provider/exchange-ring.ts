@@ -49,6 +49,11 @@ export class ExchangeRing {
     this.next = i + 1 === this.capacity ? 0 : i + 1;
   }
 
+  /** The `seq` of the newest exchange, or 0 when none is recorded. */
+  lastSeq(): number {
+    return this.size === 0 ? 0 : this.seq[(this.next - 1 + this.capacity) % this.capacity]!;
+  }
+
   /** The newest exchange, or undefined when none is recorded. */
   newest(): RecordedExchange | undefined {
     return this.size === 0 ? undefined : this.exchangeAt((this.next - 1 + this.capacity) % this.capacity);

@@ -28,9 +28,15 @@ describe('MockProvider', () => {
     const few = testProvider('rfc-strict', { record: 2 });
     for (let i = 0; i < 5; i++) await call(few, '/jwks');
     expect(few.exchanges.map((e) => e.seq)).toEqual([4, 5]);
+    expect(few.lastSeq).toBe(5);
+    await call(few, '/jwks');
+    expect(few.exchanges.map((e) => e.seq)).toEqual([5, 6]);
+    expect(few.lastSeq).toBe(6);
     const none = testProvider('rfc-strict', { record: 0 });
+    expect(none.lastSeq).toBe(0);
     await call(none, '/jwks');
     expect(none.exchanges).toHaveLength(0);
+    expect(none.lastSeq).toBe(0);
   });
 
   it('reset forgets tokens and exchanges', async () => {

@@ -59,6 +59,8 @@ export interface MockProvider {
   handle(req: ProviderRequest): ProviderResponse | Promise<ProviderResponse>;
   /** The exchanges recorded so far (oldest first): a new array on each read. */
   readonly exchanges: RecordedExchange[];
+  /** The `seq` of the newest recorded exchange (0 when none): cheaper than `exchanges`. */
+  readonly lastSeq: number;
   /** Called after each recorded exchange. */
   onExchange(listener: (e: RecordedExchange) => void): () => void;
   /** Replaces the switches at runtime with validated ones (`mergeSwitches(p.context.switches, overrides)`). */
@@ -126,6 +128,9 @@ export function createProvider(options: ProviderOptions): MockProvider {
     context: ctx,
     get exchanges() {
       return exchanges.list();
+    },
+    get lastSeq() {
+      return exchanges.lastSeq();
     },
     handle(req) {
       const hit = route(req.path);

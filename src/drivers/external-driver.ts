@@ -50,8 +50,7 @@ export abstract class ExternalDriver {
   }
 
   protected lastSeq(): number {
-    const x = this.ctx.provider.exchanges;
-    return x.length ? x[x.length - 1]!.seq : 0;
+    return this.ctx.provider.lastSeq;
   }
 
   /** This client's exchanges after `seq`. */

@@ -51,7 +51,7 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
       const action = actionOf(step);
       const name = step.name ?? `${index + 1}. ${action}`;
       verdictSteps.push({ name, action, tamper: step.connect?.tamper });
-      const firstSeq = provider.exchanges.length ? provider.exchanges[provider.exchanges.length - 1]!.seq + 1 : 1;
+      const firstSeq = provider.lastSeq + 1;
       const tokensBefore = env.client.tokens;
       let outcome: StepOutcome = {};
       let error: ClientError | undefined;

@@ -139,7 +139,7 @@ function issuerAction(registry: IssuerRegistry, i: Issuer, action: string, req: 
   if (action === 'steps' && m === 'POST') {
     const r = stepSchema.safeParse(body(req));
     if (!r.success) return bad(`expected {"action": one of ${STEP_ACTIONS.join(', ')}, "name"?, "tamper"?}`);
-    const last = p.exchanges[p.exchanges.length - 1]?.seq ?? 0;
+    const last = p.lastSeq;
     i.marks.push({ afterSeq: last, name: r.data.name ?? `${i.marks.length + 1}. ${r.data.action}`, action: r.data.action, ...(r.data.tamper ? { tamper: r.data.tamper } : {}) });
     return json(200, { steps: i.marks });
   }
