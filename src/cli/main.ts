@@ -107,7 +107,19 @@ function program(): Command {
   return p;
 }
 
+/**
+ * A reader that goes away early (`oauth-harness profiles | head -3`) is not an error:
+ * stop writing and exit quietly, as other command-line tools do.
+ */
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  quietOnClosedStdout();
   try {
     await program().parseAsync(argv);
   } catch (e) {
