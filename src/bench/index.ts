@@ -14,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../../mocks/package-root.js';
+import { HarnessError } from '../errors/harness-error.js';
 import { runCatalog, type CatalogResult } from './catalog.js';
 import { runMemory, type MemoryResult } from './memory.js';
 import { canPin, startChild } from './proc.js';
@@ -58,21 +59,47 @@ async function stormOverCli(): Promise<StormResult> {
   }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      only: { type: 'string' },
-      seconds: { type: 'string' },
-      warmup: { type: 'string' },
-      connections: { type: 'string' },
-      rounds: { type: 'string' },
-      quick: { type: 'boolean' },
-      out: { type: 'string' },
-    },
-  });
+/** The bench's options, or a `HarnessError` (exit 2, no stack trace) naming the bad one. */
+export function parseBenchArgs(args: string[]) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        only: { type: 'string' },
+        seconds: { type: 'string' },
+        warmup: { type: 'string' },
+        connections: { type: 'string' },
+        rounds: { type: 'string' },
+        quick: { type: 'boolean' },
+        out: { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    throw new HarnessError('USAGE', `${(e as Error).message} (options: --only, --seconds, --warmup, --connections, --rounds, --quick, --out)`);
+  }
   const quick = values.quick === true;
   const only = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
-  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
+  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new HarnessError('USAGE', `--only: unknown section "${s}" (${SECTIONS.join(', ')})`);
+  const num = (name: string, value: string | undefined, fallback: number, min: number) => {
+    const n = Number(value ?? fallback);
+    if (!Number.isInteger(n) || n < min) throw new HarnessError('USAGE', `--${name}: expected a whole number ≥ ${min}, got "${value}"`);
+    return n;
+  };
+  return {
+    quick,
+    only,
+    out: values.out,
+    connections: num('connections', values.connections, 50, 1),
+    warmupSeconds: num('warmup', values.warmup, 1, 0),
+    seconds: num('seconds', values.seconds, quick ? 2 : 5, 1),
+    rounds: num('rounds', values.rounds, quick ? 1 : 5, 1),
+  };
+}
+
+async function main(): Promise<void> {
+  const values = parseBenchArgs(process.argv.slice(2));
+  const { quick, only } = values;
   const out = resolve(values.out ?? join(packageRoot(), 'reports', 'bench.json'));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const t0 = Date.now();
@@ -88,13 +115,7 @@ async function main(): Promise<void> {
 
   if (only.has('throughput')) {
     log('1/5 token endpoint throughput…');
-    const t = await runThroughput({
-      connections: Number(values.connections ?? 50),
-      warmupSeconds: Number(values.warmup ?? 1),
-      seconds: Number(values.seconds ?? (quick ? 2 : 5)),
-      rounds: Number(values.rounds ?? (quick ? 1 : 5)),
-      log,
-    });
+    const t = await runThroughput({ connections: values.connections, warmupSeconds: values.warmupSeconds, seconds: values.seconds, rounds: values.rounds, log });
     report.throughput = { ...t, ratios: ratios(t) };
   }
   if (only.has('storm')) {
@@ -122,4 +143,12 @@ async function main(): Promise<void> {
   if (report.targets.some((t) => !t.met)) process.exitCode = 1;
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await main();
+  } catch (e) {
+    if (!(e instanceof HarnessError)) throw e;
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exitCode = 2;
+  }
+}
