@@ -1,5 +1,5 @@
 /** The command line as a process: what a shell user sees. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../mocks/package-root.js';
@@ -16,5 +16,19 @@ describe('oauth-harness CLI', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('oauth-harness serve: bad flags', () => {
+  it.each([
+    [['--record', 'abc'], /--record: expected a whole number ≥ 0, got "abc"/],
+    [['--seed', 'x'], /--seed: expected a whole number, got "x"/],
+    [['--profile', 'nope'], /--profile: unknown profile "nope"/],
+  ])('%j: one line, exit 2, nothing left listening', (args, message) => {
+    const r = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', ...args], { encoding: 'utf8', timeout: 10_000 });
+    expect(r.signal).toBeNull(); // a server left listening would keep the process alive until the timeout
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

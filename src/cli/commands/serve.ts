@@ -38,14 +38,15 @@ export async function serveCommand(o: ServeOptions): Promise<{ close: () => Prom
   const port = Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HarnessError('USAGE', `--port: expected a port number, got "${o.port}"`);
   const seed = parseSeed(o.seed);
+  // Every flag is checked before the server listens: a server left listening would keep the failed command alive.
+  const record = o.record === undefined ? 1000 : Number(o.record);
+  if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `--record: expected a whole number ≥ 0, got "${o.record}"`);
   let server: NodeHttpServer;
   try {
     server = await startNodeHttpServer({ port, host: o.host });
   } catch (e) {
     throw new HarnessError('USAGE', `cannot listen on ${o.host}:${port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const record = o.record === undefined ? 1000 : Number(o.record);
-  if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `--record: expected a whole number ≥ 0, got "${o.record}"`);
   const registry = new IssuerRegistry(server, createClock(Date.now(), true));
   const extraRedirectUris = o.redirectUri ?? [];
   for (const profile of names) {
