@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ProviderRequest, ProviderResponse } from '../provider/http.js';
+import { json, type ProviderRequest, type ProviderResponse } from '../provider/http.js';
 import type { MockProvider } from '../provider/provider.js';
 
 /** Something that answers requests under a path prefix (a provider, or the admin API). */
@@ -69,7 +69,7 @@ const NOT_FOUND: ProviderResponse = { status: 404, headers: { 'content-type': 't
 
 /** A fault in a handler (or in writing its answer) as a 500 `server_error`. */
 function sendFault(res: ServerResponse, err: unknown): void {
-  send(res, { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'server_error', error_description: (err as Error).message }) });
+  send(res, json(500, { error: 'server_error', error_description: (err as Error).message }));
 }
 
 /** Hands the request to its handler and writes the answer, or a 500 when either throws. */

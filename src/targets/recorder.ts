@@ -5,6 +5,7 @@
  * diagnoses and client verdicts read both.
  */
 import type { RecordedExchange } from '../../mocks/provider/provider.js';
+import { toExchange } from '../observe/recorded-exchange.js';
 import type { Exchange } from '../results/model.js';
 
 /** A recorded exchange plus who sent it (the mock works that out from the endpoint). */
@@ -105,17 +106,7 @@ export class TargetRecorder {
   }
 }
 
-/** The result model's form of a recorded exchange (still raw: redact before storing). */
+/** The result model's form of a recorded exchange (still raw: redact before storing): `toExchange` with the sender the recorder saw. */
 export function toResultExchange(e: TargetExchange, step: string | undefined): Exchange {
-  const api = e.endpoint === 'api' || e.endpoint === 'userinfo';
-  return {
-    seq: e.seq,
-    from: e.from,
-    to: api ? 'resource-server' : 'authorization-server',
-    endpoint: e.endpoint,
-    ...(step ? { step } : {}),
-    request: { method: e.request.method, url: e.request.url, headers: { ...e.request.headers }, ...(e.request.body ? { body: e.request.body } : {}) },
-    response: { status: e.response.status, headers: { ...e.response.headers }, ...(e.response.body ? { body: e.response.body } : {}) },
-    at: e.at,
-  };
+  return { ...toExchange(e, step), from: e.from };
 }

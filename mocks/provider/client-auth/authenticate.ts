@@ -62,7 +62,7 @@ export function authenticateClient(ctx: ProviderContext, req: ProviderRequest, p
   const client = cred.clientId ? ctx.clients.get(cred.clientId) : undefined;
   if (!client) return failure(ctx, req, usedBasic, 'unknown client');
   if (!methodAllowed(client, sw.methods, cred.method)) {
-    const allowed = client.auth_methods.length ? client.auth_methods.filter((m) => sw.methods.includes(m)) : sw.methods;
+    const allowed = sw.methods.filter((m) => methodAllowed(client, sw.methods, m));
     return failure(ctx, req, usedBasic, `client credentials in ${LABEL[cred.method]} are not accepted; send them in ${allowed.map((m) => LABEL[m]).join(' or ')}`);
   }
   if (client.client_secret === null || client.client_secret !== cred.secret) return failure(ctx, req, usedBasic, 'client authentication failed');

@@ -48,6 +48,20 @@ export function providerClients(): Array<Record<string, unknown>> {
   ];
 }
 
+/**
+ * The fixture clients (F2–F8) as `verify` options: the same registrations here and in
+ * the deliberately broken test server (src/verify/testing/broken-as.ts).
+ */
+export const FIXTURE_CLIENTS = {
+  secondClient: { client_id: 'client-2', client_secret: 'secret-2' },
+  publicClient: { client_id: 'public-1', redirect_uri: 'https://spa.example/cb', pkceRequired: true },
+  specialCharsClient: SPECIAL,
+  multiRedirectClient: { client_id: 'multi-1', client_secret: 'secret-multi', redirect_uris: ['https://client.example/cb1', 'https://client.example/cb2?tenant=1'] },
+  nativeClient: { client_id: 'native-1', redirect_uri: 'http://127.0.0.1/cb' },
+  pkceOptionalClient: { client_id: 'pkce-optional', client_secret: 'secret-po' },
+  noClientCredentialsClient: { client_id: 'no-cc', client_secret: 'secret-nocc' },
+};
+
 /** The `verify` options describing those clients (everything except the issuer). */
 export function verifyFixtures(issuer: string, lifetimes: { code: number; accessToken: number }): Omit<VerifyConfigInput, 'issuer'> {
   return {
@@ -56,13 +70,7 @@ export function verifyFixtures(issuer: string, lifetimes: { code: number; access
     scopes: { default: 'openid', refresh: 'openid offline_access profile', extra: 'email', clientCredentials: 'api a' },
     authorizationParams: { prompt: 'consent' },
     fixtures: {
-      secondClient: { client_id: 'client-2', client_secret: 'secret-2' },
-      publicClient: { client_id: 'public-1', redirect_uri: 'https://spa.example/cb', pkceRequired: true },
-      specialCharsClient: SPECIAL,
-      multiRedirectClient: { client_id: 'multi-1', client_secret: 'secret-multi', redirect_uris: ['https://client.example/cb1', 'https://client.example/cb2?tenant=1'] },
-      nativeClient: { client_id: 'native-1', redirect_uri: 'http://127.0.0.1/cb' },
-      pkceOptionalClient: { client_id: 'pkce-optional', client_secret: 'secret-po' },
-      noClientCredentialsClient: { client_id: 'no-cc', client_secret: 'secret-nocc' },
+      ...FIXTURE_CLIENTS,
       user: USER,
       resourceServer: {
         url: `${issuer}/api/resource`,

@@ -54,34 +54,30 @@ const REV_400 = 'revocation of an unknown token answers 400 invalid_token (revoc
 const PUBLIC_RT_KEPT = 'refresh tokens of public clients are neither rotated nor sender-constrained (refresh.rotatePublicClients: false)';
 const REUSE_REJECT = 'replaying a rotated refresh token is refused but the family is not revoked (refresh.reuseDetection: reject)';
 
+/** google-like and salesforce-like differ from the RFCs in the same ways (secret in the body only, errors before login, …). */
+const BODY_AUTH_PROVIDER: Pick<MatrixTarget, 'fail' | 'warn'> = {
+  fail: {
+    'AS-AZ-NO-ERROR-REDIRECT-BEFORE-AUTH': ERRORS_BEFORE_LOGIN,
+    'AS-CA-BASIC': BODY_ONLY,
+    'AS-CA-BASIC-FORMDECODE': BODY_ONLY,
+    'AS-CA-CLIENTID-WITH-BASIC': BODY_ONLY,
+    'AS-NAT-LOOPBACK-PORT': LOOPBACK_EXACT,
+    'AS-REV-INVALID-TOKEN-200': REV_400,
+    'AS-RT-PUBLIC-PROTECTED': PUBLIC_RT_KEPT,
+  },
+  warn: { ...REV_INT, ...OIDC },
+};
+
 const QUIRKS: MatrixTarget[] = [
   {
     name: 'google-like',
     profile: 'google-like',
-    fail: {
-      'AS-AZ-NO-ERROR-REDIRECT-BEFORE-AUTH': ERRORS_BEFORE_LOGIN,
-      'AS-CA-BASIC': BODY_ONLY,
-      'AS-CA-BASIC-FORMDECODE': BODY_ONLY,
-      'AS-CA-CLIENTID-WITH-BASIC': BODY_ONLY,
-      'AS-NAT-LOOPBACK-PORT': LOOPBACK_EXACT,
-      'AS-REV-INVALID-TOKEN-200': REV_400,
-      'AS-RT-PUBLIC-PROTECTED': PUBLIC_RT_KEPT,
-    },
-    warn: { ...REV_INT, ...OIDC },
+    ...BODY_AUTH_PROVIDER,
   },
   {
     name: 'salesforce-like',
     profile: 'salesforce-like',
-    fail: {
-      'AS-AZ-NO-ERROR-REDIRECT-BEFORE-AUTH': ERRORS_BEFORE_LOGIN,
-      'AS-CA-BASIC': BODY_ONLY,
-      'AS-CA-BASIC-FORMDECODE': BODY_ONLY,
-      'AS-CA-CLIENTID-WITH-BASIC': BODY_ONLY,
-      'AS-NAT-LOOPBACK-PORT': LOOPBACK_EXACT,
-      'AS-REV-INVALID-TOKEN-200': REV_400,
-      'AS-RT-PUBLIC-PROTECTED': PUBLIC_RT_KEPT,
-    },
-    warn: { ...REV_INT, ...OIDC },
+    ...BODY_AUTH_PROVIDER,
   },
   {
     // Basic only: AS-CA-POST-BODY is a MAY row (info, "client_secret_post is not supported"); AS-CA-BASIC passes.

@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FIXTURE_CLIENTS } from '../oidc-provider/clients.js';
 import type { VerifyOptions } from '../run-verify.js';
 import { authorizeEndpoint, consentPage, consentSubmit, loginPage, loginSubmit } from './broken-as/authorize.js';
 import { html, json, readReq } from './broken-as/http.js';
@@ -82,13 +83,7 @@ export async function startBrokenAs(): Promise<BrokenAs> {
         client: { client_id: 'client-1', client_secret: 'secret-1', redirect_uri: 'https://client.example/cb' },
         scopes: { default: 'openid', refresh: 'openid offline_access a b', extra: 'email', clientCredentials: 'api a' },
         fixtures: {
-          secondClient: { client_id: 'client-2', client_secret: 'secret-2' },
-          publicClient: { client_id: 'public-1', redirect_uri: 'https://spa.example/cb', pkceRequired: true },
-          specialCharsClient: { client_id: '1PpG/Q 1', client_secret: 'z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=' },
-          multiRedirectClient: { client_id: 'multi-1', client_secret: 'secret-multi', redirect_uris: ['https://client.example/cb1', 'https://client.example/cb2?tenant=1'] },
-          nativeClient: { client_id: 'native-1', redirect_uri: 'http://127.0.0.1/cb' },
-          pkceOptionalClient: { client_id: 'pkce-optional', client_secret: 'secret-po' },
-          noClientCredentialsClient: { client_id: 'no-cc', client_secret: 'secret-nocc' },
+          ...FIXTURE_CLIENTS,
           user: USER,
           resourceServer: {
             url: `${issuer}/api/resource`,
