@@ -32,3 +32,12 @@ describe('oauth-harness serve: bad flags', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('oauth-harness run: an unwritable --out', () => {
+  it('is a one-line usage error before any scenario runs', () => {
+    const r = spawnSync(process.execPath, [CLI, 'run', '--grep', '^github-token-never-expires$', '--out', '/dev/null/reports'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('error: --out: cannot write reports to /dev/null/reports: ENOTDIR');
+    expect(r.stdout).not.toMatch(/passed|failed/);
+  });
+});

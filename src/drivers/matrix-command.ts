@@ -5,6 +5,7 @@
  */
 import { HarnessError } from '../errors/harness-error.js';
 import { matrixPrerequisites, MATRIX_CLIENTS, renderMatrixMarkdown, runMatrix, writeMatrix } from './matrix.js';
+import { prepareOutDir } from '../reports/write-reports.js';
 
 export interface MatrixCommandOptions {
   out: string;
@@ -20,6 +21,7 @@ export async function matrixCommand(o: MatrixCommandOptions): Promise<number> {
   if (unknown.length) throw new HarnessError('USAGE', `--client: unknown client "${unknown.join(', ')}"; clients: ${known.join(', ')}`);
   const concurrency = Number(o.concurrency ?? 3);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new HarnessError('USAGE', `--concurrency: expected a whole number ≥ 1, got "${o.concurrency}"`);
+  prepareOutDir(o.out);
   const m = await runMatrix({ concurrency, ...(o.client?.length ? { clients: o.client } : {}) });
   const written = writeMatrix(m, o.out);
   process.stdout.write(`${renderMatrixMarkdown(m)}\nreports: ${written.join(', ')}\n`);

@@ -6,11 +6,12 @@
  * else the top diagnosis, else the first failed expectation.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../mocks/package-root.js';
 import { startMsw } from '../../mocks/transports/msw.js';
 import type { CaseResult } from '../results/model.js';
+import { prepareOutDir } from '../reports/write-reports.js';
 import { MSW_ORIGIN, runScenario } from '../runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -192,7 +193,7 @@ export function renderMatrixMarkdown(m: Matrix): string {
 
 /** Writes `matrix.json` and `matrix.md` to a folder; returns their paths. */
 export function writeMatrix(m: Matrix, outDir: string): string[] {
-  mkdirSync(outDir, { recursive: true });
+  prepareOutDir(outDir);
   const out: string[] = [];
   for (const [file, text] of [['matrix.json', `${JSON.stringify(m, null, 2)}\n`], ['matrix.md', renderMatrixMarkdown(m)]] as const) {
     const target = join(outDir, file);

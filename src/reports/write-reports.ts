@@ -2,7 +2,8 @@
  * Reporters by name, and writing them to the output folder atomically (each file is
  * written next to its target and renamed, so a crash never leaves a half-written report).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { HarnessError } from '../errors/harness-error.js';
 import { join } from 'node:path';
 import type { RunResult } from '../results/model.js';
 import { renderHtml } from './html/html-report.js';
@@ -16,9 +17,23 @@ export const REPORTERS: Record<string, Reporter> = {
   html: { file: 'report.html', description: 'single-file HTML report with sequence diagrams', render: renderHtml },
 };
 
+/**
+ * Makes sure reports can be written to `outDir` (creating it), or says why not as a
+ * usage error (exit 2). Commands call it before they run anything, so a wrong `--out`
+ * does not cost a whole run.
+ */
+export function prepareOutDir(outDir: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    accessSync(outDir, constants.W_OK);
+  } catch (e) {
+    throw new HarnessError('USAGE', `--out: cannot write reports to ${outDir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 /** Writes the selected reports; returns the paths written. */
 export function writeReports(run: RunResult, names: string[], outDir: string): string[] {
-  mkdirSync(outDir, { recursive: true });
+  prepareOutDir(outDir);
   const written: string[] = [];
   for (const name of names) {
     const r = REPORTERS[name];

@@ -10,7 +10,7 @@ import { withClientOption } from '../../drivers/driver-spec.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import { parseSeed } from '../parse-seed.js';
 import { exitCodeOf, summarize } from '../../reports/summary.js';
-import { REPORTERS, writeReports } from '../../reports/write-reports.js';
+import { prepareOutDir, REPORTERS, writeReports } from '../../reports/write-reports.js';
 import { scrubCase } from '../../redaction/scrub.js';
 import { applyToCase, loadExpectedFailures, type ExpectedFailure } from '../../results/expected-failures.js';
 import type { CaseResult, RunResult } from '../../results/model.js';
@@ -76,6 +76,8 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   }
   if (o.client) scenarios = withClientOption(scenarios, o.client);
   if (!scenarios.length) throw new HarnessError('USAGE', o.grep ? `no scenario matches --grep "${o.grep}"` : 'no scenario files found');
+  // Last of the input checks, first write: a wrong --out does not cost a whole run, bad input creates nothing.
+  if (reports.length) prepareOutDir(o.out);
   process.stdout.write(`oauth-harness run: ${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''} (seed ${seed})${expected.length ? `, ${expected.length} expected failure${expected.length > 1 ? 's' : ''} listed` : ''}\n`);
   const fileOf = new Map(scenarios.map((s) => [s.id, s.file]));
   const listed = new Map(expected.map((e) => [e.id, e]));

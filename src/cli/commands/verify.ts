@@ -5,7 +5,7 @@
  * expected-failures file, and exits 0 (no MUST failure), 1, or 2 (bad input).
  */
 import { HarnessError } from '../../errors/harness-error.js';
-import { writeReports } from '../../reports/write-reports.js';
+import { prepareOutDir, writeReports } from '../../reports/write-reports.js';
 import { loadExpectedFailures, type ExpectedFailure } from '../../results/expected-failures.js';
 import type { CaseResult, RunResult } from '../../results/model.js';
 import { summarize } from '../../reports/summary.js';
@@ -47,6 +47,10 @@ function printLevels(cases: CaseResult[]): void {
 
 export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
   const reports = parseReportList(o.report);
+  // After the input checks, before the first request: a wrong --out does not cost a whole run.
+  const outReady = () => {
+    if (reports.length) prepareOutDir(o.out);
+  };
   const listed: ExpectedFailure[] = o.expectedFailures ? loadExpectedFailures(o.expectedFailures) : [];
   const byId = new Map(listed.map((e) => [e.id, e]));
   const finish = (r: CaseResult) => finishCase(r, new Map(), byId);
@@ -61,6 +65,7 @@ export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
   let result: RunResult;
   if (o.target && o.target !== 'mock') {
     if (o.issuer || o.config) throw new HarnessError('USAGE', '--target starts its own server: do not combine it with --issuer or --config');
+    outReady();
     const { verifyOnTarget } = await import('../../targets/index.js');
     process.stdout.write(dim(`starting ${o.target}…\n`));
     result = await asHarnessError(() => verifyOnTarget({ target: o.target!, ...(plan ? { plan } : {}), ...(o.only?.length ? { only: o.only } : {}), onProgress }));
@@ -68,6 +73,7 @@ export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
     const file = o.config ? await asHarnessError(() => verify.loadVerifyConfig(o.config!)) : undefined;
     const input = verify.mergeVerifyFlags(file, { issuer: o.issuer, clientId: o.clientId, clientSecret: o.clientSecret, redirectUri: o.redirectUri, plan });
     if (!input.issuer) throw new HarnessError('USAGE', 'verify needs --issuer URL (or issuer: in --config), or --target container:NAME');
+    outReady();
     result = await asHarnessError(() => verify.runVerify({ ...input, ...(o.only?.length ? { only: o.only } : {}), onProgress }));
   }
   const cases = result.cases.map(finish);
