@@ -9,12 +9,13 @@
  * See docs/decisions/ for the method.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../../mocks/package-root.js';
 import { HarnessError } from '../errors/harness-error.js';
+import { prepareOutDir } from '../reports/write-reports.js';
 import { runCatalog, type CatalogResult } from './catalog.js';
 import { runMemory, type MemoryResult } from './memory.js';
 import { canPin, startChild } from './proc.js';
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
   const values = parseBenchArgs(process.argv.slice(2));
   const { quick, only } = values;
   const out = resolve(values.out ?? join(packageRoot(), 'reports', 'bench.json'));
+  prepareOutDir(dirname(out));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const t0 = Date.now();
   const busy = loadavg()[0]!;
@@ -137,7 +139,6 @@ async function main(): Promise<void> {
   report.machine.loadAverageAfter = loadavg();
   report.durationSeconds = (Date.now() - t0) / 1000;
   report.targets = checkTargets({ throughput: report.throughput, storm: report.refreshStorm, catalog: report.catalog, startup: report.startup, memory: report.memory });
-  mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${formatTable(report)}\n\nwritten: ${out}\n`);
   if (report.targets.some((t) => !t.met)) process.exitCode = 1;
