@@ -1,5 +1,5 @@
 /**
- * The built-in profiles (behaviours.md "Provider profiles the harness ships"): each one
+ * The built-in profiles (docs/behaviours.md "Provider profiles the harness ships"): each one
  * loads and validates, and each one's documented behaviour holds.
  */
 import { decodeJwt } from 'jose';

@@ -1,6 +1,6 @@
 /**
  * Provider profiles: data files in `mocks/profiles/*.yaml`, each imitating one real
- * provider (with sources from provider-quirks.md). A profile names switches only where
+ * provider (with sources from docs/provider-quirks.md). A profile names switches only where
  * it differs from the RFC defaults; clients and users it does not name are generated
  * from the seed with faker.
  */

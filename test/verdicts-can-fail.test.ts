@@ -12,11 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../mocks/package-root.js';
-import { startMsw, type MswMount } from '../mocks/transports/msw.js';
 import type { CaseResult } from '../src/results/model.js';
-import { MSW_ORIGIN, runScenario } from '../src/runner/run-scenario.js';
+import { runScenario } from '../src/runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../src/scenario/load.js';
 import type { ClientConfig, Scenario } from '../src/scenario/schema.js';
 
@@ -146,12 +145,6 @@ const FAMILIES: Family[] = [
   },
 ];
 
-let msw: MswMount;
-beforeAll(() => {
-  msw = startMsw([MSW_ORIGIN]);
-});
-afterAll(() => msw.close());
-
 function load(family: string, id: string): Scenario {
   const s = catalog.get(id);
   if (!s) throw new Error(`no catalog scenario "${id}"`);
@@ -167,7 +160,7 @@ async function expectCaught(family: string, fallback: string, b: Breakage): Prom
   const s = load(family, b.scenario ?? fallback);
   if (b.faults) s.client.faults = [...s.client.faults, ...b.faults];
   b.mutate?.(s);
-  const r = await runScenario(s, { seed: 1, msw });
+  const r = await runScenario(s, { seed: 1 });
   expect(r.verdict).toBe('failed');
   const failed = failedPaths(r);
   for (const path of b.caughtBy) expect(failed, `${path} should catch it; failed: ${failed.join(', ')}`).toContain(path);
@@ -176,7 +169,7 @@ async function expectCaught(family: string, fallback: string, b: Breakage): Prom
 describe.each(FAMILIES)('$family: verdicts can fail', (f) => {
   const used = [f.scenario, ...f.brokenClient.flatMap((b) => (b.scenario ? [b.scenario] : []))];
   it.each([...new Set(used)])('%s passes as written', async (id) => {
-    const r = await runScenario(load(f.family, id), { seed: 1, msw });
+    const r = await runScenario(load(f.family, id), { seed: 1 });
     expect(failedPaths(r)).toEqual([]);
     expect(r.verdict).toBe('passed');
   });

@@ -1,5 +1,5 @@
 /**
- * Network restrictions (behaviours.md §6): `network.ipAllowList` (CIDR or literal)
+ * Network restrictions (docs/behaviours.md §6): `network.ipAllowList` (CIDR or literal)
  * at the authorization and token endpoints, `domainAllowList` for redirect URIs, and
  * `trustForwardedFor`.
  */

@@ -2,7 +2,7 @@ import type { ProviderContext } from './context.js';
 import { pairKey } from './store.js';
 
 /**
- * Whether a new consent earns a refresh token (behaviours.md §7): by policy (always,
+ * Whether a new consent earns a refresh token (docs/behaviours.md §7): by policy (always,
  * never, only with an offline scope or parameter) and, for providers that issue one
  * once per user, only when no earlier grant of this user still holds one.
  */

@@ -1,5 +1,5 @@
 /**
- * Response-shape quirks (provider-quirks.md §2) from the `tokenResponse` and `errors`
+ * Response-shape quirks (docs/provider-quirks.md §2) from the `tokenResponse` and `errors`
  * switches: body format, token_type, expires_in, scope, caching headers, JWT access
  * tokens, extra members, and the three error styles.
  */

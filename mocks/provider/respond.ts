@@ -1,6 +1,6 @@
 /**
  * How the provider writes token responses and errors, with the response-shape quirks
- * of provider-quirks.md §2 applied from the switches.
+ * of docs/provider-quirks.md §2 applied from the switches.
  */
 import type { ProviderContext } from './context.js';
 import { json, type ProviderRequest, type ProviderResponse } from './http.js';

@@ -6,14 +6,15 @@
  * Switch names are the words a user searches for: "client auth", "redirect uri",
  * "refresh", "rotation", "lifetimes", "ip allow list", …
  *
- * @see ../../../shared/docs/behaviours.md for the behaviour behind each switch.
+ * @see docs/behaviours.md for the behaviour behind each switch, docs/provider-quirks.md
+ * for the real providers that show it.
  */
 import { z } from 'zod';
 import { deepMerge } from './merge.js';
 
 const seconds = z.number().int().nonnegative();
 
-/** Where a client may put its credentials at the token endpoint (behaviours.md §1). */
+/** Where a client may put its credentials at the token endpoint (docs/behaviours.md §1). */
 export const clientAuthMethod = z.enum(['client_secret_basic', 'client_secret_post', 'client_secret_query']);
 export type ClientAuthMethod = z.infer<typeof clientAuthMethod>;
 
@@ -77,7 +78,7 @@ export const switchesSchema = z
     refresh: z
       .object({
         /**
-         * When a refresh token is issued (behaviours.md §7):
+         * When a refresh token is issued (docs/behaviours.md §7):
          * `always`; `never`; `offline-scope` (only with `offlineScope`); `offline-param`
          * (only with `offlineParam`, e.g. Google `access_type=offline`). See also `oncePerUser`.
          */

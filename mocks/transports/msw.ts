@@ -1,44 +1,39 @@
 /**
- * In-process transport: msw answers a client's `fetch` to the mock's `https://` issuer
- * without a socket. Requests no provider claims are errors (`onUnhandledRequest:
- * 'error'`): in a conformance run, an unexpected request is a finding.
+ * msw transport: the mock provider as msw request handlers, for a user's own
+ * `setupServer(...)` (Node) or `setupWorker(...)` (browser). The handlers are plain
+ * values: this module starts nothing, so the user's other handlers and their
+ * `onUnhandledRequest` choice stay in charge of every request that is not addressed to
+ * one of the given issuers.
+ *
+ * @example
+ * const provider = createMockProvider({ profile: 'google-like' });
+ * const server = setupServer(...oauthHandlers(provider), ...myApiHandlers);
+ * server.listen({ onUnhandledRequest: 'error' });
+ * @see https://mswjs.io/docs/api/setup-server
  */
-import { http, passthrough } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { http, type HttpHandler } from 'msw';
 import type { MockProvider } from '../provider/provider.js';
 import { fromFetchRequest, toFetchResponse } from './fetch-adapter.js';
 
-/** Routes requests to whichever providers are mounted, by issuer prefix. */
-export interface MswMount {
-  server: SetupServerApi;
-  /** Mounts a provider; returns the unmount function. */
-  mount(provider: MockProvider): () => void;
-  close(): void;
+/** Anything that answers requests for one issuer: a core provider, or the public API's wrapper. */
+export interface HandlesIssuer {
+  readonly issuer: string;
+  handle(request: Request): Promise<Response>;
 }
 
-/** Starts msw interception for the given issuer origins (e.g. `https://oauth-harness.test`). */
-export function startMsw(origins: string[]): MswMount {
-  const mounted = new Map<string, MockProvider>();
-  const find = (url: string) => {
-    for (const [issuer, p] of mounted) if (url === issuer || url.startsWith(`${issuer}/`) || url.startsWith(`${issuer}?`)) return p;
-    return undefined;
-  };
-  const handlers = origins.map((origin) =>
-    http.all(`${origin}/*`, async ({ request }) => {
-      const provider = find(request.url);
-      if (!provider) return new Response('no mock provider is mounted at this URL', { status: 404, headers: { 'content-type': 'text/plain' } });
-      return toFetchResponse(await provider.handle(await fromFetchRequest(request, provider.issuer)));
-    }),
-  );
-  handlers.push(http.all(/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//, () => passthrough()));
-  const server = setupServer(...handlers);
-  server.listen({ onUnhandledRequest: 'error' });
-  return {
-    server,
-    mount(provider) {
-      mounted.set(provider.issuer, provider);
-      return () => mounted.delete(provider.issuer);
-    },
-    close: () => server.close(),
-  };
+/** The core provider as a {@link HandlesIssuer}. */
+export function fetchIssuer(provider: MockProvider): HandlesIssuer {
+  return { issuer: provider.issuer, handle: async (request) => toFetchResponse(await provider.handle(await fromFetchRequest(request, provider.issuer))) };
+}
+
+/**
+ * msw handlers answering requests under each provider's issuer, one handler per issuer
+ * (the longest issuer first, so `…/a/b` wins over `…/a`). A handler matches only URLs
+ * under its issuer: every other request, on any origin, stays unmatched and goes to the
+ * user's other handlers or their `onUnhandledRequest`.
+ */
+export function mswHandlers(providers: readonly HandlesIssuer[]): HttpHandler[] {
+  return [...providers]
+    .sort((a, b) => b.issuer.length - a.issuer.length)
+    .map((p) => http.all(new RegExp(`^${p.issuer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[/?#]|$)`), ({ request }) => p.handle(request)));
 }

@@ -3,7 +3,7 @@
  * storm, the catalog's wall time, start-up and memory, all measured in one run on this
  * machine. Writes reports/bench.json and prints a short table.
  *
- *   node dist/src/bench/index.js [--only throughput,storm,catalog,startup,memory]
+ *   node dist/src/bench/index.js [--only throughput,storm,catalog,startup,memory,install]
  *     [--seconds 5] [--warmup 1] [--connections 50] [--rounds 5] [--quick] [--out reports/bench.json]
  *
  * See docs/decisions/ for the method.
@@ -17,6 +17,7 @@ import { packageRoot } from '../../mocks/package-root.js';
 import { HarnessError } from '../errors/harness-error.js';
 import { prepareOutDir } from '../reports/write-reports.js';
 import { runCatalog, type CatalogResult } from './catalog.js';
+import { runInstallSize, type InstallSizeResult } from './install-size.js';
 import { runMemory, type MemoryResult } from './memory.js';
 import { canPin, startChild } from './proc.js';
 import { runRefreshStorm, viaAdminApi, type StormIssuer, type StormResult } from './refresh-storm.js';
@@ -35,10 +36,11 @@ export interface BenchReport {
   catalog?: CatalogResult;
   startup?: StartupResult;
   memory?: MemoryResult;
+  install?: InstallSizeResult;
   targets: TargetCheck[];
 }
 
-const SECTIONS = ['throughput', 'storm', 'catalog', 'startup', 'memory'] as const;
+const SECTIONS = ['throughput', 'storm', 'catalog', 'startup', 'memory', 'install'] as const;
 
 function commit(): string | null {
   try {
@@ -116,29 +118,33 @@ async function main(): Promise<void> {
   };
 
   if (only.has('throughput')) {
-    log('1/5 token endpoint throughput…');
+    log('1/6 token endpoint throughput…');
     const t = await runThroughput({ connections: values.connections, warmupSeconds: values.warmupSeconds, seconds: values.seconds, rounds: values.rounds, log });
     report.throughput = { ...t, ratios: ratios(t) };
   }
   if (only.has('storm')) {
-    log('2/5 refresh storm…');
+    log('2/6 refresh storm…');
     report.refreshStorm = await stormOverCli();
   }
   if (only.has('catalog')) {
-    log('3/5 catalog wall time…');
+    log('3/6 catalog wall time…');
     report.catalog = await runCatalog(quick ? 1 : 3);
   }
   if (only.has('startup')) {
-    log('4/5 start-up…');
+    log('4/6 start-up…');
     report.startup = await runStartup(quick ? 3 : 7);
   }
   if (only.has('memory')) {
-    log('5/5 memory…');
+    log('5/6 memory…');
     report.memory = await runMemory({ tokens: 100_000, requests: quick ? 200_000 : 1_000_000 });
+  }
+  if (only.has('install')) {
+    log('6/6 install size (npm pack, then npm i into a project with vitest and msw)…');
+    report.install = runInstallSize();
   }
   report.machine.loadAverageAfter = loadavg();
   report.durationSeconds = (Date.now() - t0) / 1000;
-  report.targets = checkTargets({ throughput: report.throughput, storm: report.refreshStorm, catalog: report.catalog, startup: report.startup, memory: report.memory });
+  report.targets = checkTargets({ throughput: report.throughput, storm: report.refreshStorm, catalog: report.catalog, startup: report.startup, memory: report.memory, install: report.install });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${formatTable(report)}\n\nwritten: ${out}\n`);
   if (report.targets.some((t) => !t.met)) process.exitCode = 1;

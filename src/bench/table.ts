@@ -51,6 +51,8 @@ export function formatTable(r: BenchReport): string {
     out.push('', `5. Memory: serve after ${n(mem.tokens.issued)} tokens: RSS ${mb(mem.tokens.rssAfterBytes)} (${mb(mem.tokens.rssBeforeBytes)} before, peak ${mb(mem.tokens.peakRssBytes)})`);
     out.push(`   ${n(f.requests)} requests with 1 s lifetimes in-process (${n(f.seconds, 1)} s): RSS ${mb(first.rssBytes)} at ${n(first.requests)} → ${mb(last.rssBytes)} at ${n(last.requests)}; heap ${mb(first.heapUsedBytes)} → ${mb(last.heapUsedBytes)}; store at end: ${Object.entries(last.store).map(([k, v]) => `${k} ${n(v)}`).join(', ')}; exchanges kept ${n(last.exchanges)}`);
   }
+  const ins = r.install;
+  if (ins) out.push('', `6. Install: oauth-harness (tarball ${mb(ins.tarballBytes)}) into a project with ${ins.baseline.packages.join(' + ')} (${ins.baseline.count} packages, ${mb(ins.baseline.bytes)}): +${mb(ins.addedBytes)}, +${ins.addedPackages} packages`);
   out.push('', 'Targets:');
   for (const x of r.targets) out.push(`  ${x.met ? 'met   ' : 'MISSED'}  ${x.what}: ${n(x.value, x.unit === '×' ? 2 : 1)}${x.unit === '×' || !x.unit ? x.unit : ` ${x.unit}`} (${x.op === '>=' ? '≥' : '≤'} ${x.threshold}${x.unit === '×' || !x.unit ? x.unit : ` ${x.unit}`})`);
   out.push(`  ${r.targets.filter((x) => x.met).length} of ${r.targets.length} met`);

@@ -1,5 +1,6 @@
 /** The issue's targets, each checked against the figures of one run. */
 import type { CatalogResult } from './catalog.js';
+import type { InstallSizeResult } from './install-size.js';
 import type { MemoryResult } from './memory.js';
 import type { StormResult } from './refresh-storm.js';
 import type { StartupResult } from './startup.js';
@@ -58,7 +59,7 @@ export function ratios(t: ThroughputResult): Ratios {
   return r;
 }
 
-export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormResult; catalog?: CatalogResult; startup?: StartupResult; memory?: MemoryResult }): TargetCheck[] {
+export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormResult; catalog?: CatalogResult; startup?: StartupResult; memory?: MemoryResult; install?: InstallSizeResult }): TargetCheck[] {
   const out: TargetCheck[] = [];
   if (s.throughput) {
     const r = ratios(s.throughput);
@@ -76,6 +77,7 @@ export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormRe
     out.push(target('serve-startup', 'serve: start to first discovery answer (median)', s.startup.serveToDiscoveryMs.median, 'ms', '<=', 250));
     out.push(target('help-startup', '--help (median)', s.startup.helpMs.median, 'ms', '<=', 300));
   }
+  if (s.install) out.push(target('install-size', 'installing oauth-harness into a project with vitest + msw adds', s.install.addedBytes / MB, 'MB', '<=', 25));
   if (s.memory) {
     out.push(target('rss-100k-tokens', `RSS after ${s.memory.tokens.issued.toLocaleString('en-US')} tokens`, s.memory.tokens.rssAfterBytes / MB, 'MB', '<=', 150));
     out.push(target('rss-flat', `RSS growth over ${s.memory.flat.requests.toLocaleString('en-US')} short-lived requests (after the first tenth)`, s.memory.flat.rssGrowthBytes / MB, 'MB', '<=', 10));

@@ -53,7 +53,7 @@ function program(): Command {
     });
 
   p.command('verify')
-    .description('check an authorization server against the RFC requirements (spec-requirements.md)')
+    .description('check an authorization server against the RFC requirements: one check per requirement of docs/requirements.md')
     .option('--issuer <url>', 'the server\'s issuer identifier (metadata is discovered from it)')
     .option('--client-id <id>', 'a confidential test client (F1)')
     .option('--client-secret <secret>', 'its secret (or ${env:NAME} in --config)')

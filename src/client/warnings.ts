@@ -3,7 +3,7 @@
  * integration tells its user about even when nothing failed yet.
  */
 
-/** behaviours.md §7: why a connection has no refresh token. */
+/** docs/behaviours.md §7: why a connection has no refresh token. */
 export type MissingRefreshCase = 'never-expires' | 'no-refresh-support' | 'needs-offline' | 'issued-once';
 
 export type WarningCode =
@@ -18,7 +18,7 @@ export interface ClientWarning {
   message: string;
 }
 
-/** Scopes and parameters by which providers are asked for offline access (provider-quirks.md §2). */
+/** Scopes and parameters by which providers are asked for offline access (docs/provider-quirks.md §2). */
 export const OFFLINE_SCOPES = ['offline_access', 'offline.access', 'refresh_token', 'offline'];
 export const OFFLINE_PARAMS: [string, string][] = [
   ['access_type', 'offline'],
@@ -36,7 +36,7 @@ export interface MissingRefreshEvidence {
   hadRefreshBefore: boolean;
 }
 
-/** Decides which case of behaviours.md §7 a missing refresh token is. */
+/** Decides which case of docs/behaviours.md §7 a missing refresh token is. */
 export function missingRefreshCase(e: MissingRefreshEvidence): MissingRefreshCase {
   if (e.expiresIn === undefined) return 'never-expires';
   if (e.grantTypesSupported && !e.grantTypesSupported.includes('refresh_token')) return 'no-refresh-support';

@@ -1,5 +1,5 @@
 /**
- * The provider refuses the caller's IP address or the app's domain (behaviours.md §6):
+ * The provider refuses the caller's IP address or the app's domain (docs/behaviours.md §6):
  * Salesforce login IP ranges (`invalid_grant` "ip restricted"), Facebook App Domains
  * ("The domain of this URL isn't included in the app's domains"), sign-in pages that
  * refuse an address. Says which address or domain was seen.

@@ -1,6 +1,6 @@
 /**
  * The API asks for another authentication scheme than the one sent: a Bearer token to a
- * web service that only knows Basic (behaviours.md §10), or Basic credentials to an
+ * web service that only knows Basic (docs/behaviours.md §10), or Basic credentials to an
  * OAuth-protected API. Read from the 401's `WWW-Authenticate` challenge.
  */
 import { getHeader } from '../observe/wire.js';

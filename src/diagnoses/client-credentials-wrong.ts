@@ -1,5 +1,5 @@
 /**
- * The provider does not accept the client id or secret (behaviours.md §2): `invalid_client`
+ * The provider does not accept the client id or secret (docs/behaviours.md §2): `invalid_client`
  * (401 with a Basic challenge, or 400), Keycloak's 401 `unauthorized_client`, Auth0's 401
  * `access_denied`, GitHub's `incorrect_client_credentials` in a 200 body, Zoom's
  * `{"reason", "error":"invalid_client"}`: when nothing points at the placement or encoding.

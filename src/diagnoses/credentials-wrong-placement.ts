@@ -1,6 +1,6 @@
 /**
  * The client put its id and secret where this provider does not take them
- * (behaviours.md §1; RFC 6749 §2.3.1). Evidence: the error names the accepted
+ * (docs/behaviours.md §1; RFC 6749 §2.3.1). Evidence: the error names the accepted
  * placement, the metadata's `token_endpoint_auth_methods_supported`, a Basic challenge
  * answering body credentials, a refused GET, or the same client succeeding elsewhere.
  */

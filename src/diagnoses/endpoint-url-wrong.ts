@@ -1,6 +1,6 @@
 /**
  * A configured endpoint URL points somewhere that is not the OAuth endpoint
- * (behaviours.md §2): the token, revocation or introspection URL answers 404 or an HTML
+ * (docs/behaviours.md §2): the token, revocation or introspection URL answers 404 or an HTML
  * page instead of OAuth JSON, or the authorization URL shows no login page (404, or a
  * JSON error meant for another endpoint). Says which URL, and the right one when the
  * provider's metadata names it.

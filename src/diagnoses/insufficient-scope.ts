@@ -1,5 +1,5 @@
 /**
- * An API call needs a scope the access token lacks (behaviours.md §4; RFC 6750 §3.1):
+ * An API call needs a scope the access token lacks (docs/behaviours.md §4; RFC 6750 §3.1):
  * 403 `insufficient_scope` in the Bearer challenge or the body, Google's
  * ACCESS_TOKEN_SCOPE_INSUFFICIENT, or GitHub's `X-Accepted-OAuth-Scopes` not covered by
  * `X-OAuth-Scopes`. Names the scope needed and the scopes the token carries.

@@ -1,5 +1,5 @@
 /**
- * The provider issues a refresh token once per user and app (behaviours.md §7; Google):
+ * The provider issues a refresh token once per user and app (docs/behaviours.md §7; Google):
  * a second consent while the first grant is still alive returns none. The usual cause is
  * a connection deleted without revoking its token.
  */

@@ -1,6 +1,6 @@
 /**
  * The provider issues a refresh token only when offline access is asked for
- * (behaviours.md §7): a scope (`offline_access`, `offline.access`, Salesforce
+ * (docs/behaviours.md §7): a scope (`offline_access`, `offline.access`, Salesforce
  * `refresh_token`) or a parameter (Google `access_type=offline`, Dropbox
  * `token_access_type=offline`). Names what to ask for and how we know.
  */

@@ -1,5 +1,5 @@
 /**
- * No refresh token, and no `expires_in` either (behaviours.md §7, GitHub OAuth apps,
+ * No refresh token, and no `expires_in` either (docs/behaviours.md §7, GitHub OAuth apps,
  * Facebook long-lived tokens treated as such): the token works until revoked, so a
  * missing refresh token is expected and nothing should try to refresh.
  */

@@ -1,6 +1,6 @@
 /**
  * The access token expires, and the provider issues no refresh token for this app at all
- * (behaviours.md §7: billing apps, short-term access): the user must log in again after
+ * (docs/behaviours.md §7: billing apps, short-term access): the user must log in again after
  * expiry. Chosen when nothing points at an offline scope or parameter to ask for.
  */
 import type { Diagnosis } from './diagnosis.js';

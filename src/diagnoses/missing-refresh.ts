@@ -1,5 +1,5 @@
 /**
- * Why a successful login came back without a refresh token (behaviours.md §7), decided
+ * Why a successful login came back without a refresh token (docs/behaviours.md §7), decided
  * from the traffic only: the token response (expiry or not), the authorization request
  * (offline access asked or not), earlier logins of the same client (a refresh token
  * issued once), and the provider's metadata when the client fetched it.

@@ -1,5 +1,5 @@
 /**
- * The API was called without credentials (behaviours.md §5): no Authorization header (and
+ * The API was called without credentials (docs/behaviours.md §5): no Authorization header (and
  * no access_token parameter), answered 401 or 403. Distinct from an expired or a too
  * narrow token: the integration is not set to use authentication at all.
  */

@@ -1,5 +1,5 @@
 /**
- * The redirect URL does not match what the provider has registered (behaviours.md §3):
+ * The redirect URL does not match what the provider has registered (docs/behaviours.md §3):
  * the provider shows an error page instead of redirecting (Google "Error 400:
  * redirect_uri_mismatch", Auth0 "Callback URL mismatch", Azure AADSTS50011, Keycloak
  * "Invalid parameter: redirect_uri"), or the token endpoint refuses a `redirect_uri` that

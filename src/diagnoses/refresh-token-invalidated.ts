@@ -1,5 +1,5 @@
 /**
- * The provider no longer honours the stored refresh token (behaviours.md §7): the user
+ * The provider no longer honours the stored refresh token (docs/behaviours.md §7): the user
  * or an admin revoked the app's access, the password changed, or the refresh token
  * expired. `invalid_grant` at refresh (Google 400 "Token has been expired or revoked.",
  * Auth0 403 "Unknown or invalid refresh token.", Okta 400), and Zoom's `invalid_request`

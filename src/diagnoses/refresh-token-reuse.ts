@@ -1,5 +1,5 @@
 /**
- * A refresh token was used again after the provider had rotated it (behaviours.md §7;
+ * A refresh token was used again after the provider had rotated it (docs/behaviours.md §7;
  * RFC 9700 §4.14.2): the client kept the old refresh token instead of the new one, or ran
  * two refreshes at once. Providers with reuse detection then revoke the whole grant.
  */

@@ -1,7 +1,7 @@
 /**
  * Scopes joined with commas sent to a provider that splits on spaces (RFC 6749 §3.3):
  * `scope=read,write` is one unknown scope called "read,write", and the login fails with
- * `invalid_scope` (behaviours.md §4).
+ * `invalid_scope` (docs/behaviours.md §4).
  */
 import type { Exchange } from '../results/model.js';
 import type { Diagnosis } from './diagnosis.js';

@@ -1,5 +1,5 @@
 /**
- * The app's registration at the provider does not allow a requested scope (behaviours.md
+ * The app's registration at the provider does not allow a requested scope (docs/behaviours.md
  * §4): the login fails with `invalid_scope`, or the provider silently issues the token
  * with fewer scopes (RFC 6749 §3.3 allows both). Told apart from a user's choice at
  * consent: a scope the consent page never offered was dropped by the provider.

@@ -1,5 +1,5 @@
 /**
- * The user declined some (or all) of the requested permissions at consent (behaviours.md
+ * The user declined some (or all) of the requested permissions at consent (docs/behaviours.md
  * §4; Facebook, GitHub, Google granular consent). Evidence: the consent form submitted
  * without some offered scopes, Facebook's `denied_scopes`, or `access_denied` on the
  * redirect. Names the declined scopes.

@@ -1,6 +1,6 @@
 /**
  * The API refused an access token that had expired, and the client did not refresh it
- * (behaviours.md §7): 401 `invalid_token` saying "expired", or a call made after the
+ * (docs/behaviours.md §7): 401 `invalid_token` saying "expired", or a call made after the
  * token's `expires_in` had run out (by the exchange times), with no refresh request after.
  */
 import type { Exchange } from '../results/model.js';

@@ -1,5 +1,5 @@
 /**
- * A web service that uses plain HTTP Basic (behaviours.md §10) refused the login and
+ * A web service that uses plain HTTP Basic (docs/behaviours.md §10) refused the login and
  * password sent: 401 (with `WWW-Authenticate: Basic`, or no challenge). Names the login
  * seen in the header, never the password.
  */

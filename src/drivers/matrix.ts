@@ -9,10 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../mocks/package-root.js';
-import { startMsw } from '../../mocks/transports/msw.js';
 import type { CaseResult } from '../results/model.js';
 import { prepareOutDir } from '../reports/write-reports.js';
-import { MSW_ORIGIN, runScenario } from '../runner/run-scenario.js';
+import { runScenario } from '../runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ClientVerdict } from './client-verdicts.js';
@@ -137,25 +136,19 @@ export async function runMatrix(o: MatrixOptions = {}): Promise<Matrix> {
   const root = packageRoot();
   const clients = MATRIX_CLIENTS.filter((c) => !o.clients || o.clients.includes(c.id));
   const scenarios = matrixScenarios(root).filter((s) => !o.scenarios || o.scenarios.includes(s.id));
-  const msw = clients.some((c) => c.id === 'reference') ? startMsw([MSW_ORIGIN]) : undefined;
-  // Reference cells share one msw interceptor, where two providers of one profile would
-  // collide: they run one after another (they take milliseconds). External cells each
-  // have their own server and run in parallel.
+  // Reference cells run in-process one after another (they take milliseconds); external
+  // cells each have their own server and client process and run in parallel.
   const jobs = clients.flatMap((c) => scenarios.map((s) => ({ c, s })));
   const cells: MatrixCell[] = new Array(jobs.length);
   const lanes = [jobs.map((j, i) => ({ ...j, i })).filter((j) => j.c.id === 'reference'), jobs.map((j, i) => ({ ...j, i })).filter((j) => j.c.id !== 'reference')];
   const run = async (queue: { c: MatrixClient; s: Scenario; i: number }[]) => {
     for (let job = queue.shift(); job; job = queue.shift()) {
-      const result = await runScenario(job.s, { seed: o.seed ?? 1, ...(msw ? { msw } : {}), driver: job.c.spec(root) });
+      const result = await runScenario(job.s, { seed: o.seed ?? 1, driver: job.c.spec(root) });
       cells[job.i] = cellOf(job.c.id, job.s, result);
       o.onCell?.(cells[job.i]!, result);
     }
   };
-  try {
-    await Promise.all([run(lanes[0]!), ...Array.from({ length: Math.max(1, o.concurrency ?? 3) }, () => run(lanes[1]!))]);
-  } finally {
-    msw?.close();
-  }
+  await Promise.all([run(lanes[0]!), ...Array.from({ length: Math.max(1, o.concurrency ?? 3) }, () => run(lanes[1]!))]);
   return {
     generatedAt: new Date().toISOString(),
     clients: clients.map((c) => ({ id: c.id, library: c.describe() })),

@@ -1,6 +1,7 @@
 /**
  * The provider and the client of one scenario run. The reference client talks to the
- * mock in-process through msw; an external client (command, web) talks HTTP, so its
+ * mock in-process (mocks/transports/in-process.ts: a fetch routed to the provider, nothing
+ * global patched); an external client (command, web) talks HTTP, so its
  * mock runs on a node:http server on 127.0.0.1 (any free port), on a clock that follows
  * real time (the program reads the real clock; `advanceClock` moves both, see
  * shared-clock.ts).
@@ -9,7 +10,7 @@ import { createClock, type Clock } from '../../mocks/provider/clock.js';
 import { buildProvider } from '../../mocks/profiles.js';
 import type { MockProvider } from '../../mocks/provider/provider.js';
 import type { RegisteredClient } from '../../mocks/provider/switches.js';
-import type { MswMount } from '../../mocks/transports/msw.js';
+import { createInProcessTransport } from '../../mocks/transports/in-process.js';
 import { startNodeHttpServer } from '../../mocks/transports/node-http.js';
 import { ReferenceClient } from '../client/reference-client.js';
 import { resolveClientConfig } from '../runner/client-config.js';
@@ -26,16 +27,16 @@ export interface ScenarioClient {
   client: ClientDriver;
   /** For `CaseResult.client`. */
   label: string;
+  /** How the harness itself reaches the provider (the user agent, API calls). */
+  fetch: typeof fetch;
   /** Stops the client and the transport. */
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   seed: number;
-  /** Needed by the reference driver. */
-  msw?: MswMount | undefined;
-  /** The origin msw intercepts (run-scenario's MSW_ORIGIN). */
-  mswOrigin: string;
+  /** The origin of in-process issuers (run-scenario's IN_PROCESS_ORIGIN). */
+  origin: string;
   /** Changes to the profile's client registrations (the scenario's `provider.clients`, resolved). */
   clients: Partial<RegisteredClient>[];
 }
@@ -48,12 +49,12 @@ function build(scenario: Scenario, issuer: string, o: OpenOptions, clock: Clock)
 export async function openScenarioClient(scenario: Scenario, spec: DriverSpec, o: OpenOptions): Promise<ScenarioClient> {
   const profile = scenario.provider.profile;
   if (spec.kind === 'reference') {
-    if (!o.msw) throw new Error('the reference driver needs msw');
     const clock = createClock(Date.UTC(2026, 0, 1));
-    const provider = build(scenario, `${o.mswOrigin}/${profile}`, o, clock);
-    const unmount = o.msw.mount(provider);
-    const client = new ReferenceDriver(new ReferenceClient(resolveClientConfig(scenario, provider, clock)));
-    return { provider, clock, client, label: spec.label ?? 'reference', close: async () => void unmount() };
+    const provider = build(scenario, `${o.origin}/${profile}`, o, clock);
+    const transport = createInProcessTransport();
+    const unmount = transport.mount(provider);
+    const client = new ReferenceDriver(new ReferenceClient(resolveClientConfig(scenario, provider, clock, transport.fetch)));
+    return { provider, clock, client, label: spec.label ?? 'reference', fetch: transport.fetch, close: async () => void unmount() };
   }
   const clock = createClock(Date.now(), true);
   const server = await startNodeHttpServer({ port: 0, host: '127.0.0.1' });
@@ -68,6 +69,7 @@ export async function openScenarioClient(scenario: Scenario, spec: DriverSpec, o
       clock,
       client,
       label: spec.label ?? client.label,
+      fetch: globalThis.fetch,
       close: async () => {
         await client.close();
         await server.close();

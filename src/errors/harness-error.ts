@@ -9,7 +9,9 @@ export type HarnessErrorCode =
   | 'USAGE'
   | 'FILE_NOT_FOUND'
   | 'TARGET_UNREACHABLE'
-  | 'PROFILE_UNKNOWN';
+  | 'PROFILE_UNKNOWN'
+  /** An optional package a feature needs is not installed (e.g. testcontainers for `--target container:…`). */
+  | 'DEPENDENCY_MISSING';
 
 /** A mistake in what the user gave us: bad file, bad flag, unknown profile. Exit code 2. */
 export class HarnessError extends Error {

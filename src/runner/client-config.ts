@@ -45,7 +45,7 @@ export function clientConfigFor(scenario: Scenario, reg: Registration, now: () =
 }
 
 /** The configuration against an in-process mock provider. */
-export function resolveClientConfig(scenario: Scenario, provider: MockProvider, clock: Clock): ReferenceClientConfig {
+export function resolveClientConfig(scenario: Scenario, provider: MockProvider, clock: Clock, fetchFn?: typeof fetch): ReferenceClientConfig {
   const issuer = provider.issuer;
   const paths = provider.context.switches.paths;
   const registered = [...provider.context.clients.values()][0]!;
@@ -61,5 +61,6 @@ export function resolveClientConfig(scenario: Scenario, provider: MockProvider, 
       redirectUri: registered.redirect_uris[0] ?? 'https://client.example.test/callback',
     },
     () => clock.now(),
+    fetchFn,
   );
 }

@@ -5,8 +5,8 @@
  */
 import { toExchange } from '../observe/recorded-exchange.js';
 import { DEFAULT_CLIENT_ID, loadProfile } from '../../mocks/profiles.js';
+import type { MockProvider } from '../../mocks/provider/provider.js';
 import type { RegisteredClient } from '../../mocks/provider/switches.js';
-import type { MswMount } from '../../mocks/transports/msw.js';
 import { ClientError, toClientError } from '../client/client-error.js';
 import { diagnose } from '../diagnoses/diagnose.js';
 import type { DiagnoseInput } from '../diagnoses/diagnosis.js';
@@ -22,14 +22,15 @@ import { checkStep } from './expectations.js';
 import type { ScenarioEnv, StepObservation, StepOutcome } from './scenario-env.js';
 import { actionOf, EXECUTORS } from './steps/index.js';
 
-export const MSW_ORIGIN = 'https://oauth-harness.test';
+/** The origin of the in-process mock issuers (`https://oauth-harness.test/<profile>`). */
+export const IN_PROCESS_ORIGIN = 'https://oauth-harness.test';
 
 export interface RunScenarioOptions {
   seed: number;
-  /** Needed when the reference client runs the scenario. */
-  msw?: MswMount;
   /** Overrides the scenario's `client.driver` (e.g. the compatibility matrix). */
   driver?: DriverSpec;
+  /** Called with the scenario's provider before the first step (tests watch its exchanges). */
+  onProvider?: (provider: MockProvider) => void;
 }
 
 /** Kept for importers of the runner: the conversion lives in src/observe. */
@@ -38,9 +39,10 @@ export { toExchange };
 /** Runs a scenario and returns its result (never throws for scenario failures). */
 export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Promise<CaseResult> {
   const started = performance.now();
-  const opened = await openScenarioClient(scenario, overrideDriver(scenario, o.driver), { seed: o.seed, msw: o.msw, mswOrigin: MSW_ORIGIN, clients: registrationChanges(scenario) });
+  const opened = await openScenarioClient(scenario, overrideDriver(scenario, o.driver), { seed: o.seed, origin: IN_PROCESS_ORIGIN, clients: registrationChanges(scenario) });
   const { provider, clock } = opened;
-  const env: ScenarioEnv = { scenario, provider, client: opened.client, clock, users: provider.context.users, fetch };
+  o.onProvider?.(provider);
+  const env: ScenarioEnv = { scenario, provider, client: opened.client, clock, users: provider.context.users, fetch: opened.fetch };
   const verdictSteps: { name: string; action: string; tamper?: string | undefined }[] = [];
   const stepOf = new Map<number, string>();
   const observations: StepObservation[] = [];

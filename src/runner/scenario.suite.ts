@@ -4,11 +4,10 @@
  * through `provide`/`inject`;
  * each test's `CaseResult` goes back through the task's `meta`.
  */
-import { afterAll, beforeAll, inject, test } from 'vitest';
-import { startMsw, type MswMount } from '../../mocks/transports/msw.js';
+import { inject, test } from 'vitest';
 import type { CaseResult } from '../results/model.js';
 import type { Scenario } from '../scenario/schema.js';
-import { MSW_ORIGIN, runScenario } from './run-scenario.js';
+import { runScenario } from './run-scenario.js';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -22,15 +21,10 @@ declare module 'vitest' {
 
 const scenarios = inject('oauthHarnessScenarios');
 const seed = inject('oauthHarnessSeed');
-let msw: MswMount;
-beforeAll(() => {
-  msw = startMsw([MSW_ORIGIN]);
-});
-afterAll(() => msw?.close());
 
 for (const scenario of scenarios) {
   test(scenario.id, async ({ task }) => {
-    const result = await runScenario(scenario, { seed, msw });
+    const result = await runScenario(scenario, { seed });
     task.meta.oauthHarness = result;
     if (result.verdict === 'failed') throw new Error(result.message ?? 'scenario failed');
   });

@@ -17,7 +17,7 @@ export const clientConfigSchema = z
     command: commandSettingsSchema.optional(),
     /** For `driver: web`: how to start the web client and which of its pages to open. */
     web: webSettingsSchema.optional(),
-    /** Where the client puts its id and secret at the token endpoint (behaviours.md §1). */
+    /** Where the client puts its id and secret at the token endpoint (docs/behaviours.md §1). */
     credentials: z.enum(['basic', 'body', 'query']).default('basic'),
     clientId: z.string().optional(),
     clientSecret: z.string().optional(),
@@ -111,7 +111,7 @@ export const scenarioSchema = z
     title: z.string().min(1),
     /** The real-world situation, in plain words. */
     description: z.string().min(1),
-    /** Which item of behaviours.md this scenario exercises (e.g. `§1`). */
+    /** Which item of docs/behaviours.md this scenario exercises (e.g. `§1`), or `docs/provider-quirks.md §2`. */
     behaviour: z.string().optional(),
     tags: z.array(z.string()).default([]),
     provider: z

@@ -11,6 +11,8 @@ export interface IssuerInfo {
   client_id: string;
   client_secret: string | null;
   redirect_uris: string[];
+  /** Every registered client (the fields above repeat the first one's). */
+  clients: { client_id: string; client_secret: string | null; redirect_uris: string[]; scopes: string[] }[];
   users: { username: string; password: string }[];
 }
 
@@ -27,6 +29,7 @@ export function issuerInfo(p: MockProvider): IssuerInfo {
     client_id: c.client_id,
     client_secret: c.client_secret,
     redirect_uris: c.redirect_uris,
+    clients: [...p.context.clients.values()].map((x) => ({ client_id: x.client_id, client_secret: x.client_secret, redirect_uris: x.redirect_uris, scopes: x.scopes })),
     users: [...p.context.users.values()].map((u) => ({ username: u.username, password: u.password })),
   };
 }

@@ -1,15 +1,14 @@
 /**
- * The parity report: each scenario runs on the mock of its profile (in-process, through
- * msw, as `oauth-harness run` does) and on a real server started to imitate that profile;
+ * The parity report: each scenario runs on the mock of its profile (in-process, as
+ * `oauth-harness run` does) and on a real server started to imitate that profile;
  * the two exchanges are compared step by step (`parity/compare.ts`). A mock that drifts
  * from the server it imitates, or a server setting that differs from the profile, shows
  * up as a listed difference. Writes `parity.json` and `parity.md` to `outDir`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startMsw } from '../../mocks/transports/msw.js';
 import type { CaseResult } from '../results/model.js';
-import { MSW_ORIGIN, runScenario } from '../runner/run-scenario.js';
+import { runScenario } from '../runner/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { compareCases, PARITY_FIELDS } from './parity/compare.js';
 import { parityMarkdown } from './parity/markdown.js';
@@ -39,12 +38,7 @@ export async function parityReport(o: ParityOptions): Promise<ParityReport> {
   const compared = o.scenarios.filter((_s, i) => onTarget.cases[i]!.verdict !== 'skipped');
   const onMock = new Map<string, CaseResult>();
   if (compared.length) {
-    const msw = startMsw([MSW_ORIGIN]);
-    try {
-      for (const s of compared) onMock.set(s.id, await runScenario(s, { seed, msw }));
-    } finally {
-      msw.close();
-    }
+    for (const s of compared) onMock.set(s.id, await runScenario(s, { seed }));
   }
   const scenarios: ScenarioParity[] = o.scenarios.map((s, i) => {
     const t = onTarget.cases[i]!;

@@ -10,8 +10,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { imitationOf } from './imitation.js';
 import { runScenarioOnTarget, skippedCase } from './run-scenario-on-target.js';
 import { applicability, type TargetTraits } from './selection.js';
-import { GLEWLWYD_CAPABILITIES } from './servers/glewlwyd.js';
-import { OIDC_PROVIDER_CAPABILITIES } from './servers/oidc-provider.js';
+import { SERVER_CAPABILITIES } from './servers/registry.js';
 import type { StartedTarget, StartTargetOptions } from './started-target.js';
 import { imitableProfiles, parseTarget, startTarget, targetName, type TargetSpec } from './target.js';
 
@@ -32,7 +31,7 @@ export function plannedTraits(spec: TargetSpec, profile: string, seed: number): 
   return {
     label: targetName(spec),
     profileLike: [profile],
-    capabilities: spec.server === 'oidc-provider' ? OIDC_PROVIDER_CAPABILITIES : GLEWLWYD_CAPABILITIES,
+    capabilities: SERVER_CAPABILITIES[spec.server],
     users: new Map(imitationOf(profile, seed).users.map((u) => [u.username, u])),
   };
 }

@@ -13,17 +13,15 @@
  */
 import { HarnessError } from '../errors/harness-error.js';
 import { configureTestcontainers, containerRuntimeAvailable } from './containers/runtime.js';
-import { GLEWLWYD_IMITATES, startGlewlwydTarget } from './servers/glewlwyd.js';
+import { requireOptional } from '../errors/optional-dependency.js';
 import { startMockTarget } from './servers/mock.js';
-import { OIDC_PROVIDER_IMITATES, startOidcProviderTarget } from './servers/oidc-provider.js';
+import { CONTAINER_SERVERS, loadServer, SERVER_IMITATES, type ContainerServer } from './servers/registry.js';
 import { connectUrlTarget } from './servers/url.js';
 import type { StartedTarget, StartTargetOptions } from './started-target.js';
 
 export type { StartedTarget, StartTargetOptions, TargetCapabilities, TargetClient, TargetUserAgent, ServerSettingsOverride, UrlTargetSettings } from './started-target.js';
 
-/** The real servers the harness can start. */
-export const CONTAINER_SERVERS = ['oidc-provider', 'glewlwyd'] as const;
-export type ContainerServer = (typeof CONTAINER_SERVERS)[number];
+export { CONTAINER_SERVERS, type ContainerServer } from './servers/registry.js';
 
 export type TargetSpec = { kind: 'mock' } | { kind: 'container'; server: ContainerServer } | { kind: 'url'; issuer: string };
 
@@ -35,7 +33,10 @@ export function parseTarget(text: string): TargetSpec {
   if (t === 'mock') return { kind: 'mock' };
   if (t.startsWith('container:')) {
     const server = t.slice('container:'.length);
-    if ((CONTAINER_SERVERS as readonly string[]).includes(server)) return { kind: 'container', server: server as ContainerServer };
+    if ((CONTAINER_SERVERS as readonly string[]).includes(server)) {
+      requireOptional('testcontainers', `--target container:${server}`);
+      return { kind: 'container', server: server as ContainerServer };
+    }
     throw new HarnessError('USAGE', `--target: unknown container "${server}"; expected ${SYNTAX}`);
   }
   if (/^https?:\/\//i.test(t) && URL.canParse(t)) return { kind: 'url', issuer: t.replace(/\/+$/, '') };
@@ -51,7 +52,7 @@ export function targetName(spec: TargetSpec): string {
 export function imitableProfiles(spec: TargetSpec): readonly string[] | 'any' {
   if (spec.kind === 'mock') return 'any';
   if (spec.kind === 'url') return [];
-  return spec.server === 'oidc-provider' ? OIDC_PROVIDER_IMITATES : GLEWLWYD_IMITATES;
+  return SERVER_IMITATES[spec.server];
 }
 
 /**
@@ -63,6 +64,7 @@ export function imitableProfiles(spec: TargetSpec): readonly string[] | 'any' {
 export async function startTarget(spec: TargetSpec, options: StartTargetOptions = {}): Promise<StartedTarget> {
   if (spec.kind === 'mock') return startMockTarget(options);
   if (spec.kind === 'url') return connectUrlTarget(spec.issuer, options);
+  requireOptional('testcontainers', `--target container:${spec.server}`);
   configureTestcontainers();
   const status = await containerRuntimeAvailable();
   if (!status.ok) {
@@ -74,7 +76,7 @@ export async function startTarget(spec: TargetSpec, options: StartTargetOptions 
   const baseImage = options.baseImage ?? process.env.OAUTH_HARNESS_BASE_IMAGE;
   const o = baseImage ? { ...options, baseImage } : options;
   try {
-    return spec.server === 'oidc-provider' ? await startOidcProviderTarget(o) : await startGlewlwydTarget(o);
+    return await (await loadServer(spec.server))(o);
   } catch (e) {
     if (e instanceof HarnessError) throw e;
     const first = ((e as Error).message ?? String(e)).split('\n');

@@ -1,17 +1,17 @@
 /**
  * The check model, in the style of the OpenID Foundation conformance suite: one small
- * check per requirement row of `docs/spec-requirements.md`, one way to fail (an error
+ * check per requirement row of `docs/requirements.md`, one way to fail (an error
  * carrying `expected` and `actual`), and no say over severity (the runner maps the level).
  */
 import type { CheckContext } from './context.js';
 
-/** Requirement level of the row, as written in the spec table (derived `*` rows keep theirs). */
+/** Requirement level class of the row (see `docs/requirements.md`); derived `*` rows keep theirs. */
 export type Level = 'MUST' | 'SHOULD' | 'MAY' | 'INFO';
 
-/** What the harness needs to run the row (see the Mode table of the requirements doc; M = manual part). */
+/** What the harness needs to run the row (see the Mode table of `docs/requirements.md`; M = manual part). */
 export type Mode = 'A' | 'UA' | 'CFG' | 'T' | 'H' | 'M';
 
-/** A mode as written in the doc: one mode, or a combination such as `UA+CFG`. */
+/** A mode as in `docs/requirements.md`: one mode, or a combination such as `UA+CFG`. */
 export type CheckMode = Mode | `${Mode}+${Mode}`;
 
 /** Endpoint metadata members a check can require. */
@@ -24,7 +24,7 @@ export type EndpointName =
   | 'jwks_uri';
 
 /**
- * Fixture ids of the requirements doc: F2 second client, F3 public client, F4 client
+ * Fixture ids of `docs/requirements.md`: F2 second client, F3 public client, F4 client
  * with special characters, F5 two redirect URIs, F6 native loopback client, F7 PKCE-optional
  * client, F8 client without `client_credentials`, F9 user + login driver, F10 resource
  * server, F11 dynamic client registration.

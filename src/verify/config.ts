@@ -1,5 +1,5 @@
 /**
- * `verify.yaml`: the target, its fixtures (F1–F11 of the requirements doc), how to log
+ * `verify.yaml`: the target, its fixtures (F1–F11 of `docs/requirements.md`), how to log
  * in, and configured short lifetimes. The schema's output is exactly the data
  * {@link runVerify} takes, so CLI flags and the file are validated the same way.
  */

@@ -1,6 +1,6 @@
 /**
  * oidc-provider (OpenID Certified) started in-process on 127.0.0.1 with every fixture of
- * the requirements doc: the "real, certified server" `verify` is proven against.
+ * `docs/requirements.md`: the "real, certified server" `verify` is proven against.
  *
  * Features on: client credentials, introspection, revocation, registration (open DCR),
  * resource indicators (for the F10 resource server at `/api/resource`); devInteractions

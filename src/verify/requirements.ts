@@ -5,7 +5,8 @@ import type { Requirement } from './check.js';
 import type { RunState } from './context.js';
 import { metaString, metaStrings } from './metadata.js';
 
-const FIXTURES: Record<string, { name: string; key: string; present: (s: RunState) => boolean }> = {
+/** The fixtures F2–F11 (see `docs/requirements.md`): what each is, its `verify.yaml` key, and whether the run has it. */
+export const FIXTURES: Record<string, { name: string; key: string; present: (s: RunState) => boolean }> = {
   F2: { name: 'second confidential client', key: 'fixtures.secondClient', present: (s) => !!s.clients.second },
   F3: { name: 'public PKCE client', key: 'fixtures.publicClient', present: (s) => !!s.clients.public },
   F4: { name: 'client with special characters in id/secret', key: 'fixtures.specialCharsClient', present: (s) => !!s.clients.special },

@@ -4,8 +4,9 @@
  * checks its sequence diagram and its diagnosis are visible, follows an evidence link,
  * and saves a screenshot under reports/.
  *
- * Needs /usr/bin/chromium (`apt-get install -y chromium`). Outside CI the test is skipped
- * with one line when it is missing; under CI (`CI` set) it fails instead.
+ * Needs /usr/bin/chromium (`apt-get install -y chromium`). Outside CI the suite is skipped
+ * with one line when it is missing; under CI (`CI` set) it fails instead (see
+ * test/support/system-requirements.ts).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,13 +18,12 @@ import { writeReports } from '../../src/reports/write-reports.js';
 import { loadExpectedFailures } from '../../src/results/expected-failures.js';
 import type { RunResult } from '../../src/results/model.js';
 import { EXPECTED_FAILURES, FIXTURES, runFixtures } from '../reports/run-fixtures.js';
+import { CHROMIUM, needs } from '../support/system-requirements.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = 'reports/html-report.png';
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) process.stdout.write(`html-report browser check skipped: ${CHROMIUM} is missing (apt-get install -y chromium)\n`);
+const browser = needs('report.html in chromium', ['chromium']);
 
-describe.skipIf(!available && !process.env.CI)('report.html in chromium', () => {
+describe.runIf(browser.ok)('report.html in chromium', () => {
   let browser: Browser;
   let page: Page;
   let run: RunResult;
@@ -31,7 +31,6 @@ describe.skipIf(!available && !process.env.CI)('report.html in chromium', () => 
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
     run = await runFixtures([FIXTURES, 'scenarios/diagnoses/diagnosis-scopes-denied-by-user.yaml', 'scenarios/diagnoses/diagnosis-refresh-token-reuse.yaml'], loadExpectedFailures(EXPECTED_FAILURES));
     const dir = mkdtempSync(join(tmpdir(), 'html-report-'));
     writeReports(run, ['json', 'html'], dir);

@@ -5,10 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMsw, type MswMount } from '../../mocks/transports/msw.js';
+import { describe, expect, it } from 'vitest';
 import { DIAGNOSES } from '../../src/diagnoses/catalog.js';
-import { MSW_ORIGIN, runScenario } from '../../src/runner/run-scenario.js';
+import { runScenario } from '../../src/runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../../src/scenario/load.js';
 
 const REQUIRED = [
@@ -50,39 +49,24 @@ describe('the diagnosis catalog', () => {
 });
 
 describe('the fire and control scenarios pass', () => {
-  let msw: MswMount;
-  beforeAll(() => {
-    msw = startMsw([MSW_ORIGIN]);
-  });
-  afterAll(() => msw.close());
   for (const s of scenarios) {
     it(s.id, async () => {
-      const r = await runScenario(s, { seed: 1, msw });
+      const r = await runScenario(s, { seed: 1 });
       expect(r.steps.flatMap((st) => st.expectations.filter((x) => !x.passed).map((x) => `${x.path}: ${x.message}`))).toEqual([]);
     });
   }
 });
 
 describe('no detector throws on the traffic of the whole catalog', () => {
-  let msw: MswMount;
-  beforeAll(() => {
-    msw = startMsw([MSW_ORIGIN]);
-  });
-  afterAll(() => msw.close());
   it('runs every detector directly on every scenario of scenarios/', async () => {
     const all = loadScenarios(findScenarioFiles(['scenarios']));
     const captured: import('../../src/results/model.js').Exchange[][] = [];
-    const mount: MswMount = {
-      server: msw.server,
-      close: () => undefined,
-      mount(provider) {
-        const list: import('../../src/results/model.js').Exchange[] = [];
-        captured.push(list);
-        provider.onExchange((e) => list.push({ seq: e.seq, from: e.endpoint === 'authorize' || e.endpoint === 'decision' ? 'user-agent' : 'client', to: e.endpoint === 'api' ? 'resource-server' : 'authorization-server', endpoint: e.endpoint, at: e.at, request: { method: e.request.method, url: e.request.url, headers: e.request.headers, body: e.request.body }, response: e.response }));
-        return msw.mount(provider);
-      },
+    const watch = (provider: import('../../mocks/provider/provider.js').MockProvider) => {
+      const list: import('../../src/results/model.js').Exchange[] = [];
+      captured.push(list);
+      provider.onExchange((e) => list.push({ seq: e.seq, from: e.endpoint === 'authorize' || e.endpoint === 'decision' ? 'user-agent' : 'client', to: e.endpoint === 'api' ? 'resource-server' : 'authorization-server', endpoint: e.endpoint, at: e.at, request: { method: e.request.method, url: e.request.url, headers: e.request.headers, body: e.request.body }, response: e.response }));
     };
-    for (const s of all) await runScenario(s, { seed: 1, msw: mount });
+    for (const s of all) await runScenario(s, { seed: 1, onProvider: watch });
     const problems: string[] = [];
     for (const [i, exchanges] of captured.entries()) {
       for (const d of DIAGNOSES) {

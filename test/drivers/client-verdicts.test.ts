@@ -2,14 +2,11 @@
  * Each client verdict, shown passing on a client that does the right thing and failing
  * on one that breaks it, on exchanges the mock provider recorded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authorizeAndConsent, basic, call, firstClient, testProvider } from '../../mocks/testing.js';
 import { clientVerdicts, verdictContextOf, verdictExpectations } from '../../src/drivers/client-verdicts.js';
 import { toExchange } from '../../src/observe/recorded-exchange.js';
-import { run, startInterception, stopInterception } from './verdict-fixtures.js';
-
-beforeAll(startInterception);
-afterAll(stopInterception);
+import { run } from './verdict-fixtures.js';
 
 const rfc = (client: Record<string, unknown>, steps: unknown[], provider: Record<string, unknown> = { profile: 'rfc-strict' }) => ({ provider, client: { scopes: ['read'], ...client }, steps });
 const connect = { connect: { user: 'alice' } };

@@ -2,15 +2,11 @@
  * Recorded exchanges for verdict tests: scenarios run by the reference client (with
  * deliberate faults) against the in-process mock, and hand-driven requests to the mock.
  */
-import { startMsw, type MswMount } from '../../mocks/transports/msw.js';
 import type { ClientVerdict } from '../../src/drivers/client-verdicts.js';
 import type { CaseResult } from '../../src/results/model.js';
-import { MSW_ORIGIN, runScenario } from '../../src/runner/run-scenario.js';
+import { runScenario } from '../../src/runner/run-scenario.js';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
 
-let msw: MswMount | undefined;
-export const startInterception = () => (msw = startMsw([MSW_ORIGIN]));
-export const stopInterception = () => msw?.close();
 
 /** A scenario from a plain object (as a YAML file would give). */
 export function scenario(doc: Record<string, unknown>, id = 'inline'): Scenario {
@@ -19,7 +15,7 @@ export function scenario(doc: Record<string, unknown>, id = 'inline'): Scenario 
 
 /** Runs a scenario with the reference client; returns its result and verdicts by id. */
 export async function run(doc: Record<string, unknown>): Promise<{ result: CaseResult; verdict: (id: string) => ClientVerdict }> {
-  const result = await runScenario(scenario(doc), { seed: 1, msw: msw! });
+  const result = await runScenario(scenario(doc), { seed: 1 });
   const verdicts = (result.clientVerdicts ?? []) as ClientVerdict[];
   return { result, verdict: (id) => verdicts.find((v) => v.id === id)! };
 }

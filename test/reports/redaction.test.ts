@@ -1,6 +1,6 @@
 /**
  * No secret reaches any output. The whole catalog (every scenario under `scenarios/`) runs
- * through the same runner as `oauth-harness run`; a wrapped msw mount hands this test each
+ * through the same runner as `oauth-harness run`; the runner's onProvider hook hands this test each
  * provider, so it sees the registered client secrets, the users' passwords and every raw
  * request and response before redaction. It collects every secret value on its own (not
  * with the redaction code it checks), then renders the console output and the JUnit, JSON
@@ -15,12 +15,11 @@ import escapeHtml from 'escape-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultUsers, loadProfile, profileClients } from '../../mocks/profiles.js';
 import type { MockProvider } from '../../mocks/provider/provider.js';
-import { startMsw, type MswMount } from '../../mocks/transports/msw.js';
 import { printCase, printSummary } from '../../src/cli/console-output.js';
 import { finishCase, makeRun } from '../../src/cli/commands/run.js';
 import { REPORTERS, writeReports } from '../../src/reports/write-reports.js';
 import type { CaseResult } from '../../src/results/model.js';
-import { MSW_ORIGIN, runScenario } from '../../src/runner/run-scenario.js';
+import { runScenario } from '../../src/runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../../src/scenario/load.js';
 
 const SECRET_PARAMS = ['client_secret', 'code', 'access_token', 'refresh_token', 'id_token', 'code_verifier', 'password', 'token', 'txn', 'client_assertion', 'device_code'];
@@ -87,23 +86,13 @@ const scenarios = loadScenarios(findScenarioFiles(['scenarios']));
 const secrets = new Set<string>();
 const outputs = new Map<string, string>();
 let cases: CaseResult[] = [];
-let msw: MswMount;
 
 beforeAll(async () => {
-  msw = startMsw([MSW_ORIGIN]);
   const providers: MockProvider[] = [];
-  const spy: MswMount = {
-    server: msw.server,
-    close: () => undefined,
-    mount(provider) {
-      providers.push(provider);
-      return msw.mount(provider);
-    },
-  };
   const fileOf = new Map(scenarios.map((s) => [s.id, s.file]));
   const started = Date.now();
   for (const s of scenarios) {
-    cases.push(finishCase(await runScenario(s, { seed: 1, msw: spy }), fileOf, new Map()));
+    cases.push(finishCase(await runScenario(s, { seed: 1, onProvider: (p) => providers.push(p) }), fileOf, new Map()));
     if (typeof s.client.clientSecret === 'string' && s.client.clientSecret.length >= MIN) secrets.add(s.client.clientSecret);
     for (const c of s.provider.clients) if (typeof c.client_secret === 'string' && c.client_secret.length >= MIN) secrets.add(c.client_secret);
   }
@@ -121,7 +110,6 @@ beforeAll(async () => {
   for (const file of writeReports(run, Object.keys(REPORTERS), dir)) outputs.set(file, readFileSync(file, 'utf8'));
 }, 300_000);
 
-afterAll(() => msw?.close());
 
 describe('redaction across the whole catalog', () => {
   it('ran the catalog and collected its secrets', () => {

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../mocks/package-root.js';
 import { defaultUsers, loadProfile, profileClients } from '../../mocks/profiles.js';
-import { startMsw, type MswMount } from '../../mocks/transports/msw.js';
-import { MSW_ORIGIN, runScenario } from '../../src/runner/run-scenario.js';
+import { runScenario } from '../../src/runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { parityReport } from '../../src/targets/parity.js';
@@ -68,16 +67,11 @@ describe('parity', () => {
   });
 
   describe('compareCases', () => {
-    let msw: MswMount;
-    beforeAll(() => {
-      msw = startMsw([MSW_ORIGIN]);
-    });
-    afterAll(() => msw.close());
     const changed = (s: Scenario, switches: Record<string, unknown>): Scenario => ({ ...s, provider: { ...s.provider, switches } });
 
     it('reports a changed access token lifetime as an expires_in difference', async () => {
       const s = byId('diagnosis-refresh-token-invalidated-control');
-      const diffs = compareCases(await runScenario(s, { seed: 1, msw }), await runScenario(changed(s, { lifetimes: { accessToken: 60 } }), { seed: 1, msw }));
+      const diffs = compareCases(await runScenario(s, { seed: 1 }), await runScenario(changed(s, { lifetimes: { accessToken: 60 } }), { seed: 1 }));
       expect(diffs).toEqual([
         { step: '1. connect', endpoint: 'token', call: 1, field: 'expires_in', mock: 3600, target: 60 },
         { step: '2. refresh', endpoint: 'token', call: 1, field: 'expires_in', mock: 3600, target: 60 },
@@ -86,10 +80,10 @@ describe('parity', () => {
 
     it('reports refresh token rotation, and a refused request, field by field', async () => {
       const s = byId('diagnosis-refresh-token-invalidated-control');
-      const diffs = compareCases(await runScenario(s, { seed: 1, msw }), await runScenario(changed(s, { refresh: { rotation: 'rotate' } }), { seed: 1, msw }));
+      const diffs = compareCases(await runScenario(s, { seed: 1 }), await runScenario(changed(s, { refresh: { rotation: 'rotate' } }), { seed: 1 }));
       expect(diffs).toContainEqual({ step: '2. refresh', endpoint: 'token', call: 1, field: 'member refresh_token', mock: 'absent', target: 'present' });
       expect(diffs).toContainEqual({ step: '2. refresh', endpoint: 'token', call: 1, field: 'refresh rotation', mock: 'none', target: 'new' });
-      const refused = compareCases(await runScenario(s, { seed: 1, msw }), await runScenario(changed(s, { clientAuth: { methods: ['client_secret_post'] } }), { seed: 1, msw }));
+      const refused = compareCases(await runScenario(s, { seed: 1 }), await runScenario(changed(s, { clientAuth: { methods: ['client_secret_post'] } }), { seed: 1 }));
       expect(refused).toContainEqual({ step: '1. connect', endpoint: 'token', call: 1, field: 'status', mock: 200, target: 401 });
       expect(refused).toContainEqual({ step: '1. connect', endpoint: 'token', call: 1, field: 'error', mock: null, target: 'invalid_client' });
       expect(refused).toContainEqual({ step: '(case)', endpoint: '-', call: 0, field: 'case verdict', mock: 'passed', target: 'failed' });

@@ -1,5 +1,5 @@
 /**
- * Refresh tokens (RFC 6749 §6, RFC 9700 §4.14.2, behaviours.md §7): when one is issued
+ * Refresh tokens (RFC 6749 §6, RFC 9700 §4.14.2, docs/behaviours.md §7): when one is issued
  * (`refresh.policy`, `oncePerUser`, `forceConsentParam`, `forClientCredentials`), what a
  * refresh returns (`rotation`), what reuse does (`reuseDetection`, `gracePeriod`),
  * lifetimes, provider-side revocation, and a storm of concurrent refreshes.

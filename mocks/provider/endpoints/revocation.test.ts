@@ -1,5 +1,5 @@
 /**
- * Token revocation (RFC 7009 §2, behaviours.md §8): `revocation.enabled`, `style`
+ * Token revocation (RFC 7009 §2, docs/behaviours.md §8): `revocation.enabled`, `style`
  * (200 for unknown tokens, or Google/Salesforce's 400 `invalid_token`) and `cascade`.
  */
 import { describe, expect, it } from 'vitest';

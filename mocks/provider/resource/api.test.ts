@@ -1,5 +1,5 @@
 /**
- * The resource API (RFC 6750 §3, behaviours.md §5, §9, §10): Bearer checks with
+ * The resource API (RFC 6750 §3, docs/behaviours.md §5, §9, §10): Bearer checks with
  * `api.readScope`/`api.writeScope`, token expiry on the clock (`lifetimes.accessToken`),
  * the sample resources, `api.records`, userinfo, and the Basic-auth web service.
  */

@@ -1,5 +1,5 @@
 /**
- * The mock resource API (behaviours.md §9–§10): an OData 4 collection, an OData 3
+ * The mock resource API (docs/behaviours.md §9–§10): an OData 4 collection, an OData 3
  * collection, a JSON select-query service, a REST method (all Bearer-protected), and a
  * Basic-auth web service.
  */
@@ -18,7 +18,7 @@ function basicChallenge(ctx: ProviderContext, description: string): ProviderResp
   return json(401, { error: 'unauthorized', message: description }, { 'www-authenticate': `Basic realm="${ctx.issuer}/api/ws", charset="UTF-8"` });
 }
 
-/** The Basic-auth web service: login and password on every call (behaviours.md §10). */
+/** The Basic-auth web service: login and password on every call (docs/behaviours.md §10). */
 async function basicService(ctx: ProviderContext, req: ProviderRequest): Promise<ProviderResponse> {
   const header = req.headers['authorization'];
   if (!header || !/^basic /i.test(header)) return basicChallenge(ctx, 'no Authorization header was sent');

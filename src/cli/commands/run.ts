@@ -4,18 +4,15 @@
  * print progress and a summary, write the reports, exit 0 (all passed, or only expected
  * failures) or 1 (some failed, or a listed expected failure now passes).
  */
-import { join } from 'node:path';
-import { packageRoot } from '../../../mocks/package-root.js';
-import { withClientOption } from '../../drivers/driver-spec.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import { parseSeed } from '../parse-seed.js';
-import { exitCodeOf, summarize } from '../../reports/summary.js';
+import { exitCodeOf } from '../../reports/summary.js';
 import { prepareOutDir, REPORTERS, writeReports } from '../../reports/write-reports.js';
-import { scrubCase } from '../../redaction/scrub.js';
-import { applyToCase, loadExpectedFailures, type ExpectedFailure } from '../../results/expected-failures.js';
-import type { CaseResult, RunResult } from '../../results/model.js';
+import { loadExpectedFailures, type ExpectedFailure } from '../../results/expected-failures.js';
+import { finishCase, makeRun } from '../../results/finish-run.js';
+import type { CaseResult } from '../../results/model.js';
 import { runWithVitest } from '../../runner/run-with-vitest.js';
-import { findScenarioFiles, loadScenarios } from '../../scenario/load.js';
+import { selectScenarios } from '../../runner/select-scenarios.js';
 import { dim, printCase, printSummary, yellow } from '../console-output.js';
 
 export interface RunCommandOptions {
@@ -44,38 +41,14 @@ export function parseReportList(list: string): string[] {
 }
 
 
-/**
- * What `run` does to each case before printing and reporting: the scenario file, the
- * report-wide redaction pass (`scrubCase`), and the expected-failures list.
- */
-export function finishCase(r: CaseResult, fileOf: ReadonlyMap<string, string>, listed: ReadonlyMap<string, ExpectedFailure>): CaseResult {
-  const file = fileOf.get(r.id);
-  return applyToCase(scrubCase({ ...r, ...(file && !r.file ? { file } : {}) }), listed.get(r.id));
-}
-
-/** A run result from finished cases. */
-export function makeRun(cases: CaseResult[], started: number, seed: number): RunResult {
-  return { schemaVersion: 1, tool: 'oauth-harness', command: 'run', startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, seed, cases, summary: summarize(cases) };
-}
+export { finishCase, makeRun } from '../../results/finish-run.js';
 
 export async function runCommand(paths: string[], o: RunCommandOptions): Promise<number> {
   const seed = parseSeed(o.seed);
   const reports = parseReportList(o.report);
   const expected: ExpectedFailure[] = o.expectedFailures ? loadExpectedFailures(o.expectedFailures) : [];
   if (o.target !== undefined && o.target !== 'mock') (await import('../../targets/index.js')).parseTarget(o.target);
-  const files = findScenarioFiles(paths.length ? paths : [join(packageRoot(), 'scenarios')]);
-  let scenarios = loadScenarios(files);
-  if (o.grep) {
-    let re: RegExp;
-    try {
-      re = new RegExp(o.grep, 'i');
-    } catch {
-      throw new HarnessError('USAGE', `--grep: not a valid regular expression: ${o.grep}`);
-    }
-    scenarios = scenarios.filter((s) => re.test(s.id) || re.test(s.title) || s.tags.some((t) => re.test(t)));
-  }
-  if (o.client) scenarios = withClientOption(scenarios, o.client);
-  if (!scenarios.length) throw new HarnessError('USAGE', o.grep ? `no scenario matches --grep "${o.grep}"` : 'no scenario files found');
+  const scenarios = selectScenarios({ paths, grep: o.grep, client: o.client });
   // Last of the input checks, first write: a wrong --out does not cost a whole run, bad input creates nothing.
   if (reports.length) prepareOutDir(o.out);
   process.stdout.write(`oauth-harness run: ${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''} (seed ${seed})${expected.length ? `, ${expected.length} expected failure${expected.length > 1 ? 's' : ''} listed` : ''}\n`);

@@ -1,6 +1,7 @@
 /**
  * `oauth-harness verify`: black-box conformance checks of an authorization server
- * (spec-requirements.md), discovered from its issuer or started as a container target.
+ * (one check per requirement of docs/requirements.md), discovered from its issuer or
+ * started as a container target.
  * Prints progress and a summary by level, writes the same reports as `run`, honours an
  * expected-failures file, and exits 0 (no MUST failure), 1, or 2 (bad input).
  */

@@ -1,6 +1,6 @@
 /**
  * API calls: what the client does after a 401, and whether the Bearer value it sends is
- * one the provider issued (RFC 6750 §3.1, behaviours.md §7).
+ * one the provider issued (RFC 6750 §3.1, docs/behaviours.md §7).
  */
 import { na, type VerdictDefinition } from './verdict.js';
 

@@ -1,6 +1,6 @@
 /**
  * Where the client put its credentials, and how it sent the token request
- * (behaviours.md §1, RFC 6749 §2.3.1, §3.2).
+ * (docs/behaviours.md §1, RFC 6749 §2.3.1, §3.2).
  */
 import type { VerdictDefinition } from './verdict.js';
 

@@ -1,6 +1,6 @@
 /**
  * Refreshing: when it was needed, whether the rotated refresh token was kept, and
- * whether the client stopped after `invalid_grant` (behaviours.md §7, RFC 6749 §6,
+ * whether the client stopped after `invalid_grant` (docs/behaviours.md §7, RFC 6749 §6,
  * RFC 9700 §4.14.2).
  */
 import type { TokenCall } from './traffic.js';

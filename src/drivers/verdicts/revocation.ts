@@ -1,6 +1,6 @@
 /**
  * Disconnecting: the client revokes the grant at the provider before it forgets the
- * tokens (behaviours.md §8, RFC 7009 §2.1).
+ * tokens (docs/behaviours.md §8, RFC 7009 §2.1).
  */
 import { na, type VerdictDefinition } from './verdict.js';
 

@@ -1,5 +1,5 @@
 /**
- * `callApi`: one call to the mock resource API (behaviours.md §9–§10).
+ * `callApi`: one call to the mock resource API (docs/behaviours.md §9–§10).
  */
 import { ClientError } from '../../client/client-error.js';
 import { oauthErrorCode } from '../../observe/wire.js';

@@ -52,7 +52,7 @@ export async function containerRuntimeAvailable(): Promise<RuntimeStatus> {
 }
 
 /** `CI` set to anything but an empty string, `0` or `false`. */
-function runningInCi(): boolean {
+export function runningInCi(): boolean {
   const ci = process.env.CI?.trim().toLowerCase();
   return Boolean(ci) && ci !== '0' && ci !== 'false';
 }

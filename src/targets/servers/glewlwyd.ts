@@ -10,14 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { GlewlwydContainer } from '../containers/glewlwyd/glewlwyd-container.js';
 import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
-import type { StartedTarget, StartTargetOptions, TargetCapabilities } from '../started-target.js';
+import type { StartedTarget, StartTargetOptions } from '../started-target.js';
+import { SERVER_CAPABILITIES, SERVER_IMITATES } from './registry.js';
 import { glewlwydUserAgent } from '../user-agents/glewlwyd-user-agent.js';
 import { stopOnce } from '../started-target.js';
 
-export const GLEWLWYD_IMITATES = ['rfc-strict', 'rotating-refresh'] as const;
+const GLEWLWYD_IMITATES = SERVER_IMITATES.glewlwyd;
 
-/** Glewlwyd's login API can neither refuse nor untick a scope. */
-export const GLEWLWYD_CAPABILITIES: TargetCapabilities = { deny: false, untick: false, resources: ['userinfo'], providerChanges: false };
+const GLEWLWYD_CAPABILITIES = SERVER_CAPABILITIES.glewlwyd;
 
 /**
  * The browser `verify` drives through Glewlwyd's JavaScript login page: `OAUTH_HARNESS_CHROMIUM`,

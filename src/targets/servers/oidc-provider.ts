@@ -6,14 +6,14 @@
 import { OidcProviderContainer } from '../containers/oidc-provider/oidc-provider-container.js';
 import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
-import type { StartedTarget, StartTargetOptions, TargetCapabilities } from '../started-target.js';
+import type { StartedTarget, StartTargetOptions } from '../started-target.js';
+import { SERVER_CAPABILITIES, SERVER_IMITATES } from './registry.js';
 import { formUserAgent } from '../user-agents/form-user-agent.js';
 import { stopOnce } from '../started-target.js';
 
-export const OIDC_PROVIDER_IMITATES = ['rfc-strict', 'rotating-refresh'] as const;
+const OIDC_PROVIDER_IMITATES = SERVER_IMITATES['oidc-provider'];
 
-/** Refusing is the login page's "Cancel" (oidc-provider's interaction abort); consent is automatic. */
-export const OIDC_PROVIDER_CAPABILITIES: TargetCapabilities = { deny: true, untick: false, resources: ['userinfo'], providerChanges: false };
+const OIDC_PROVIDER_CAPABILITIES = SERVER_CAPABILITIES['oidc-provider'];
 
 /** Extra registrations for `verify` fixtures: F2 (second client), F4 (special characters), F8 (no client_credentials). */
 const FIXTURE_CLIENTS = {

@@ -1,22 +1,21 @@
 /**
  * The playwright-core driver with Debian's chromium, against the broken AS and
- * oidc-provider. Skipped (with one line) when chromium is missing outside CI.
+ * oidc-provider. Skipped (with one line) when chromium is missing outside CI; under CI
+ * it fails instead (see test/support/system-requirements.ts).
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcProviderFixture, startOidcProviderFixture } from '../oidc-provider-fixture.js';
 import { Probe } from '../probe.js';
 import { runVerify } from '../run-verify.js';
 import { type BrokenAs, startBrokenAs } from '../testing/broken-as.js';
+import { CHROMIUM, needs } from '../../../test/support/system-requirements.js';
 import { createPlaywrightDriver } from './playwright-driver.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCRIPT = fileURLToPath(new URL('../fixtures/playwright-login.mjs', import.meta.url));
-const missing = !existsSync(CHROMIUM);
-if (missing && !process.env.CI) console.warn(`playwright driver tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+const browser = needs('playwright driver', ['chromium']);
 
-describe.skipIf(missing && !process.env.CI)('playwright driver', () => {
+describe.runIf(browser.ok)('playwright driver', () => {
   let as: BrokenAs;
   let op: OidcProviderFixture;
   beforeAll(async () => {

@@ -17,6 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { hasOptional } from '../../errors/optional-dependency.js';
 import type { Browser, Page } from 'playwright-core';
 import type { AuthorizeRequest, AuthorizeResult, FinalPage, LeavingRedirect, UserAgentDriver } from './driver.js';
 import { leavesServer } from './driver.js';
@@ -58,6 +59,7 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
         `chromium not found at ${options.executablePath} (install it with: apt-get install -y chromium)`,
       );
     }
+    if (!hasOptional('playwright-core')) throw new VerifyError('USER_AGENT_UNAVAILABLE', 'install playwright-core to log in with a browser: npm i -D playwright-core');
     const { chromium } = await import('playwright-core');
     const hosts = [...allowed].map((o) => new URL(o).hostname);
     const rules = `MAP * ~NOTFOUND, ${hosts.map((h) => `EXCLUDE ${h}`).join(', ')}`;

@@ -1,0 +1,70 @@
+/**
+ * Starts the standalone mock: one node:http server on loopback, one issuer per profile at
+ * `http://127.0.0.1:PORT/<profile>`, and the admin API at `/_admin` (admin-api.ts). The
+ * CLI's `serve` and the public `startMockServer()` both start it here.
+ */
+import { builtInProvider } from '../../mocks/compiled-profiles.js';
+import { listProfiles } from '../../mocks/profile-files.js';
+import { createClock } from '../../mocks/provider/clock.js';
+import type { ProviderRequest, ProviderResponse } from '../../mocks/provider/http.js';
+import { startNodeHttpServer, type NodeHttpServer } from '../../mocks/transports/node-http.js';
+import { HarnessError } from '../errors/harness-error.js';
+import { issuerInfo, type IssuerInfo } from './issuer-info.js';
+import { IssuerRegistry } from './issuers.js';
+
+/** What `serve` prints on start (as text, or as JSON with `--json`). */
+export interface ServeInfo {
+  origin: string;
+  admin: string;
+  issuers: IssuerInfo[];
+}
+
+export interface StartServeOptions {
+  /** Built-in profiles, one issuer each (default `rfc-strict`). */
+  profiles: string[];
+  /** 0 for any free port. */
+  port: number;
+  /** Default 127.0.0.1: the mock is for this machine unless told otherwise. */
+  host?: string;
+  seed: number;
+  /** How many exchanges each issuer keeps for the admin API (0 = none, for load tests). Default 1000. */
+  record?: number;
+  /** Redirect URIs registered for every client, besides the profile's. */
+  redirectUris?: string[];
+}
+
+/**
+ * Starts the server. Every option is checked before it listens (a server left listening
+ * would keep a failed command alive); `flag` prefixes option names in errors (`--` for the CLI).
+ */
+export async function startServe(o: StartServeOptions, flag = ''): Promise<{ close: () => Promise<void>; info: ServeInfo }> {
+  const names = o.profiles.length ? [...new Set(o.profiles)] : ['rfc-strict'];
+  const known = listProfiles();
+  for (const n of names) if (!known.includes(n)) throw new HarnessError('PROFILE_UNKNOWN', `${flag}profile: unknown profile "${n}"; built-in profiles: ${known.join(', ')}`);
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new HarnessError('USAGE', `${flag}port: expected a port number, got "${o.port}"`);
+  const record = o.record ?? 1000;
+  if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `${flag}record: expected a whole number ≥ 0, got "${o.record}"`);
+  const host = o.host ?? '127.0.0.1';
+  let server: NodeHttpServer;
+  try {
+    server = await startNodeHttpServer({ port: o.port, host });
+  } catch (e) {
+    throw new HarnessError('USAGE', `cannot listen on ${host}:${o.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const registry = new IssuerRegistry(server, createClock(Date.now(), true));
+  const extraRedirectUris = o.redirectUris ?? [];
+  for (const profile of names) {
+    const p = await builtInProvider({ profile, issuer: `${server.origin}/${profile}`, seed: o.seed, clock: registry.clock, record });
+    if (extraRedirectUris.length) for (const c of p.context.clients.values()) c.redirect_uris.push(...extraRedirectUris);
+    registry.mount(p);
+  }
+  // The admin API (and the scenario schema and verdict modules it needs) loads on its
+  // first request, so start-up pays only for what answers OAuth requests.
+  let admin: Promise<(req: ProviderRequest) => ProviderResponse> | undefined;
+  server.mountPath('_admin', async (req) => {
+    admin ??= import('./admin-api.js').then((m) => m.adminHandler(registry, { seed: o.seed, extraRedirectUris }));
+    return (await admin)(req);
+  });
+  const info: ServeInfo = { origin: server.origin, admin: `${server.origin}/_admin`, issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)) };
+  return { close: () => server.close(), info };
+}
