@@ -11,7 +11,7 @@ import { GlewlwydContainer } from '../containers/glewlwyd/glewlwyd-container.js'
 import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
-import { SERVER_CAPABILITIES, SERVER_IMITATES } from './registry.js';
+import { SERVER_CAPABILITIES, SERVER_IMITATES } from './server-traits.js';
 import { glewlwydUserAgent } from '../user-agents/glewlwyd-user-agent.js';
 import { stopOnce } from '../started-target.js';
 

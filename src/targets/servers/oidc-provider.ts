@@ -7,7 +7,7 @@ import { OidcProviderContainer } from '../containers/oidc-provider/oidc-provider
 import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
-import { SERVER_CAPABILITIES, SERVER_IMITATES } from './registry.js';
+import { SERVER_CAPABILITIES, SERVER_IMITATES } from './server-traits.js';
 import { formUserAgent } from '../user-agents/form-user-agent.js';
 import { stopOnce } from '../started-target.js';
 
