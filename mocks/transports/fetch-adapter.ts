@@ -25,3 +25,14 @@ export function toFetchResponse(res: ProviderResponse): Response {
 export function fetchHandler(provider: MockProvider): (request: Request) => Promise<Response> {
   return async (request) => toFetchResponse(await provider.handle(await fromFetchRequest(request, provider.issuer)));
 }
+
+/** Anything that answers Fetch requests for one issuer: a core provider, or the public API's wrapper. */
+export interface HandlesIssuer {
+  readonly issuer: string;
+  handle(request: Request): Promise<Response>;
+}
+
+/** The core provider as a {@link HandlesIssuer}. */
+export function fetchIssuer(provider: MockProvider): HandlesIssuer {
+  return { issuer: provider.issuer, handle: fetchHandler(provider) };
+}

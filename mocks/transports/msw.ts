@@ -12,19 +12,7 @@
  * @see https://mswjs.io/docs/api/setup-server
  */
 import { http, type HttpHandler } from 'msw';
-import type { MockProvider } from '../provider/provider.js';
-import { fromFetchRequest, toFetchResponse } from './fetch-adapter.js';
-
-/** Anything that answers requests for one issuer: a core provider, or the public API's wrapper. */
-export interface HandlesIssuer {
-  readonly issuer: string;
-  handle(request: Request): Promise<Response>;
-}
-
-/** The core provider as a {@link HandlesIssuer}. */
-export function fetchIssuer(provider: MockProvider): HandlesIssuer {
-  return { issuer: provider.issuer, handle: async (request) => toFetchResponse(await provider.handle(await fromFetchRequest(request, provider.issuer))) };
-}
+import type { HandlesIssuer } from './fetch-adapter.js';
 
 /**
  * msw handlers answering requests under each provider's issuer, one handler per issuer

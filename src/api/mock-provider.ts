@@ -9,7 +9,7 @@ import { createClock, parseDuration } from '../../mocks/provider/clock.js';
 import { buildProvider, listProfiles } from '../../mocks/profiles.js';
 import type { MockProvider as CoreProvider } from '../../mocks/provider/provider.js';
 import { mergeSwitches, type RegisteredClient, type SwitchesInput } from '../../mocks/provider/switches.js';
-import { fetchIssuer } from '../../mocks/transports/msw.js';
+import { fetchIssuer } from '../../mocks/transports/fetch-adapter.js';
 import { clientVerdicts, verdictContextOf, type ClientVerdict } from '../drivers/client-verdicts.js';
 import { diagnose } from '../diagnoses/diagnose.js';
 import { HarnessError } from '../errors/harness-error.js';

@@ -14,7 +14,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/oauth-harness-consumer.XXXXXX")"
 if [ -z "${CONSUMER_KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "consumer: keeping $work"; fi
 
 echo "consumer: npm pack"
-tarball="$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -1)"
+tarball="$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -1)" || { echo "consumer: npm pack failed (the build: npm run build)" >&2; exit 1; }
 app="$work/app"
 mkdir -p "$app"
 cp -r "$repo/test/consumer/project/." "$app/"
@@ -33,6 +33,10 @@ done
 
 echo "consumer: vitest run"
 npx vitest run --reporter=dot
+echo "consumer: without msw (an optional peer), the root entry and the fixture still work"
+mv node_modules/msw "$work/msw-away"
+npx vitest run --reporter=dot no-msw
+mv "$work/msw-away" node_modules/msw
 echo "consumer: tsc --strict (nodenext)"
 npx tsc -p tsconfig.json
 echo "consumer: npx oauth-harness run"
