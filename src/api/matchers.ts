@@ -5,6 +5,7 @@
 import { DIAGNOSES } from '../diagnoses/catalog.js';
 import { VERDICTS, type ClientVerdict, type VerdictOutcome } from '../drivers/client-verdicts.js';
 import { readTraffic } from '../drivers/verdicts/traffic.js';
+import { VERDICT_OUTCOMES } from '../drivers/verdict-ids.js';
 import type { DiagnosisResult } from '../results/model.js';
 import type { OAuthMockProvider } from './mock-provider.js';
 
@@ -78,11 +79,11 @@ export function toHaveDiagnosis(received: Diagnosable, id: string): MatcherResul
   };
 }
 
-/** The client verdict `id` has the outcome `outcome` (`pass`, `fail` or `not-applicable`). */
+/** The client verdict `id` has the outcome `outcome` (`pass`, `warning`, `fail` or `not-applicable`). */
 export function toHaveVerdict(received: Judgeable, id: string, outcome: VerdictOutcome = 'pass'): MatcherResult {
   const known: string[] = VERDICTS.map((v) => v.id);
   if (!known.includes(id)) throw new TypeError(`toHaveVerdict: unknown verdict "${id}"; known: ${known.join(', ')}`);
-  if (!['pass', 'fail', 'not-applicable'].includes(outcome)) throw new TypeError(`toHaveVerdict: unknown outcome "${outcome}"; one of pass, fail, not-applicable`);
+  if (!(VERDICT_OUTCOMES as readonly string[]).includes(outcome)) throw new TypeError(`toHaveVerdict: unknown outcome "${outcome}"; one of ${VERDICT_OUTCOMES.join(', ')}`);
   const v = verdictsOf(received).find((x) => x.id === id);
   const pass = v?.outcome === outcome;
   return {

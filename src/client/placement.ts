@@ -6,6 +6,8 @@
 import * as oauth from 'oauth4webapi';
 
 export type Placement = 'basic' | 'body' | 'query';
+/** A placement, or `auto`: found by trial, Basic first (Go x/oauth2's default, AuthStyleAutoDetect). */
+export type PlacementSetting = Placement | 'auto';
 
 /** Basic without form-encoding id and secret first: the bug RFC 6749 §2.3.1 warns about. */
 function rawBasic(secret: string): oauth.ClientAuth {
@@ -25,9 +27,9 @@ function twice(secret: string): oauth.ClientAuth {
 }
 
 /** The `ClientAuth` for a placement, honouring deliberate faults. */
-export function clientAuth(placement: Placement, secret: string, faults: readonly string[]): oauth.ClientAuth {
+export function clientAuth(placement: PlacementSetting, secret: string, faults: readonly string[]): oauth.ClientAuth {
   if (faults.includes('send-credentials-twice')) return twice(secret);
-  if (placement === 'basic') return faults.includes('no-basic-encoding') ? rawBasic(secret) : oauth.ClientSecretBasic(secret);
+  if (placement === 'basic' || placement === 'auto') return faults.includes('no-basic-encoding') ? rawBasic(secret) : oauth.ClientSecretBasic(secret);
   return oauth.ClientSecretPost(secret);
 }
 
@@ -37,7 +39,8 @@ type Fetch = (url: string, init: RequestInit) => Promise<Response>;
  * A `customFetch` that moves a token request to a GET with every parameter in the
  * query string (the `query` placement), and otherwise passes the request through.
  */
-export function placementFetch(placement: Placement, base: Fetch, tokenUrl: string): Fetch {
+export function placementFetch(placement: PlacementSetting, base: Fetch, tokenUrl: string, clientId = '', secret = ''): Fetch {
+  if (placement === 'auto') return autoDetectFetch(base, clientId, secret);
   if (placement !== 'query') return base;
   return (url, init) => {
     if (url !== tokenUrl || !init.body) return base(url, init);
@@ -46,5 +49,38 @@ export function placementFetch(placement: Placement, base: Fetch, tokenUrl: stri
     const headers = new Headers(init.headers);
     headers.delete('content-type');
     return base(target.toString(), { ...init, method: 'GET', body: undefined, headers });
+  };
+}
+
+/** The same request with the client's id and secret in the form body instead of a Basic header. */
+function inBody(init: RequestInit, clientId: string, secret: string): RequestInit {
+  const headers = new Headers(init.headers);
+  headers.delete('authorization');
+  const form = new URLSearchParams(init.body as string | URLSearchParams);
+  form.set('client_id', clientId);
+  form.set('client_secret', secret);
+  return { ...init, headers, body: form.toString() };
+}
+
+/**
+ * Go x/oauth2's AuthStyleAutoDetect: a request that carries the Basic header is sent as
+ * is; when the provider answers with an error, the same request is sent again at once
+ * with `client_id` and `client_secret` in the body. The placement that worked is kept
+ * for this client's lifetime (Go keeps it per process, so every new process probes again).
+ */
+function autoDetectFetch(base: Fetch, clientId: string, secret: string): Fetch {
+  let style: 'basic' | 'body' | undefined;
+  return async (url, init) => {
+    if (!new Headers(init.headers).has('authorization') || init.body === undefined || init.body === null) return base(url, init);
+    if (style === 'body') return base(url, inBody(init, clientId, secret));
+    const res = await base(url, init);
+    if (style === 'basic') return res;
+    if (res.status < 400) {
+      style = 'basic';
+      return res;
+    }
+    const again = await base(url, inBody(init, clientId, secret));
+    if (again.status < 400) style = 'body';
+    return again;
   };
 }

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
 import { ClientError, toClientError } from './client-error.js';
-import { clientAuth, placementFetch, type Placement } from './placement.js';
+import { clientAuth, placementFetch, type PlacementSetting } from './placement.js';
 import { missingRefreshCase, missingRefreshWarning, type ClientWarning } from './warnings.js';
 
 export type ClientFault =
@@ -31,7 +31,7 @@ export interface ReferenceClientConfig {
   redirectUri: string;
   scopes: string[];
   scopeDelimiter: ' ' | ',';
-  credentials: Placement;
+  credentials: PlacementSetting;
   authorizationParams: Record<string, string>;
   pkce: 'auto' | 'always' | 'never';
   /** The client server's address (sent as X-Forwarded-For on its own requests). */
@@ -83,7 +83,7 @@ export class ReferenceClient {
       headers.set('x-forwarded-for', config.sourceAddress);
       return base(url, { ...init, headers });
     };
-    this.fetchFn = placementFetch(config.credentials, withSource, config.tokenUrl);
+    this.fetchFn = placementFetch(config.credentials, withSource, config.tokenUrl, config.clientId, config.clientSecret);
   }
 
   private has(fault: ClientFault): boolean {

@@ -6,6 +6,7 @@ import { addressNotAllowed } from './address-not-allowed.js';
 import { apiAuthSchemeMismatch } from './api-auth-scheme-mismatch.js';
 import { basicCredentialsNotFormEncoded } from './basic-credentials-not-form-encoded.js';
 import { clientCredentialsWrong } from './client-credentials-wrong.js';
+import { credentialsPlacementProbed } from './credentials-placement-probed.js';
 import { credentialsSentTwice } from './credentials-sent-twice.js';
 import { credentialsWrongPlacement } from './credentials-wrong-placement.js';
 import type { Diagnosis } from './diagnosis.js';
@@ -35,6 +36,7 @@ export const DIAGNOSES: Diagnosis[] = [
   // connecting: where the client talks to the provider, and whether it is recognised
   endpointUrlWrong,
   credentialsWrongPlacement,
+  credentialsPlacementProbed,
   basicCredentialsNotFormEncoded,
   credentialsSentTwice,
   clientCredentialsWrong,

@@ -24,6 +24,11 @@ export interface AuthFailure {
   unencoded: ('client id' | 'client secret')[];
   error: ErrorInfo;
   clientId: string | undefined;
+  /**
+   * The client's next request, when it repeated this one at once with its credentials in
+   * another place and got through (Go x/oauth2's AuthStyleAutoDetect probes this way).
+   */
+  recoveredBy: Exchange | undefined;
 }
 
 export const PLACEMENT_TEXT: Record<Placement, string> = {
@@ -111,6 +116,20 @@ function wantedPlacement(e: Exchange, err: ErrorInfo, used: Placement, all: Exch
   return none;
 }
 
+const REPEATED = ['grant_type', 'code', 'refresh_token', 'token'];
+
+/** The next request of the client, if it is this one again with the credentials moved to another placement, and it succeeded. */
+function retriedElsewhere(all: Exchange[], e: Exchange, used: Placement): Exchange | undefined {
+  const kind = kindOf(e);
+  const next = all.find((x) => x.seq > e.seq && (kindOf(x) === kind || kindOf(x) === 'token' || kindOf(x) === 'revocation'));
+  if (!next || kindOf(next) !== kind || failed(next) || next.response.status >= 300) return undefined;
+  const placed = credentialPlacement(next.request);
+  if (placed === used || placed === 'multiple' || clientIdOf(next) !== clientIdOf(e)) return undefined;
+  const a = paramsOf(e);
+  const b = paramsOf(next);
+  return REPEATED.every((k) => a.get(k) === b.get(k)) ? next : undefined;
+}
+
 /** Every failed client authentication in the traffic, each with its most likely cause. */
 export function clientAuthFailures(all: Exchange[]): AuthFailure[] {
   const out: AuthFailure[] = [];
@@ -120,7 +139,7 @@ export function clientAuthFailures(all: Exchange[]): AuthFailure[] {
     if (!failed(e)) continue;
     const err = errorOf(e.response) ?? { status: e.response.status, code: undefined, text: '' };
     const used = credentialPlacement(e.request);
-    const base = { exchange: e, used, error: err, clientId: clientIdOf(e), wanted: [] as Where[], how: '', unencoded: [] as AuthFailure['unencoded'] };
+    const base = { exchange: e, used, error: err, clientId: clientIdOf(e), wanted: [] as Where[], how: '', unencoded: [] as AuthFailure['unencoded'], recoveredBy: retriedElsewhere(all, e, used) };
     if (used === 'multiple' || MULTIPLE.test(err.text)) {
       out.push({ ...base, kind: 'twice' });
       continue;

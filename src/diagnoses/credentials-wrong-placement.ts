@@ -21,7 +21,8 @@ export const credentialsWrongPlacement: Diagnosis = {
     'Connect the user again.',
   ],
   detect({ exchanges }) {
-    const found = failuresOf(exchanges, 'placement');
+    // a client that moved its credentials at once and got through is credentials-placement-probed
+    const found = failuresOf(exchanges, 'placement').filter((f) => !f.recoveredBy);
     const f = found[found.length - 1];
     if (!f) return undefined;
     const wanted = f.wanted.map((w) => PLACEMENT_TEXT[w]);

@@ -6,7 +6,7 @@
 import type { Exchange } from '../results/model.js';
 import type { Diagnosis } from './diagnosis.js';
 import { lifetime } from './missing-refresh.js';
-import { bearerOf, describe, errorOf, kindOf, quote, tokenGrants, type TokenGrant } from './traffic.js';
+import { bearerOf, describe, errorOf, firstUseAfterRefresh, kindOf, quote, tokenGrants, type TokenGrant } from './traffic.js';
 
 export const tokenExpiredNotRefreshed: Diagnosis = {
   id: 'token-expired-not-refreshed',
@@ -33,7 +33,8 @@ export const tokenExpiredNotRefreshed: Diagnosis = {
       const pastExpiry = expiredAt !== undefined && e.at !== undefined && e.at >= expiredAt;
       if (!saysExpired && !pastExpiry) continue;
       const refreshedAfter = tokenGrants(exchanges).some((g) => g.grantType === 'refresh_token' && g.exchange.seq > e.seq);
-      if (refreshedAfter) continue;
+      // the client did refresh: this token came from that refresh and was refused on its first use (token-expired-on-arrival)
+      if (refreshedAfter || firstUseAfterRefresh(exchanges, e, grant)) continue;
       evidence.push(e.seq);
       const why = pastExpiry && grant?.expiresIn !== undefined
         ? `the token was issued in exchange #${grant.exchange.seq} with expires_in ${lifetime(grant.expiresIn)} and used ${Math.round((e.at! - grant.exchange.at!) / 1000)} s later`
@@ -42,9 +43,12 @@ export const tokenExpiredNotRefreshed: Diagnosis = {
     }
     if (!found) return undefined;
     const hadRefresh = grants.some((g) => g.exchange.seq < found!.e.seq && typeof g.body.refresh_token === 'string');
-    const what = hadRefresh
-      ? 'The client holds a refresh token but sent no refresh request, neither before the call nor after the 401.'
-      : 'The provider issued no refresh token for this connection, so only a new login can replace the token.';
+    const lastRefresh = [...tokenGrants(exchanges)].reverse().find((g) => g.grantType === 'refresh_token' && g.exchange.seq < found!.e.seq);
+    const what = !hadRefresh
+      ? 'The provider issued no refresh token for this connection, so only a new login can replace the token.'
+      : lastRefresh
+        ? `The client holds a refresh token; its last refresh request (exchange #${lastRefresh.exchange.seq}) came before this token expired, and it sent none after the 401.`
+        : 'The client holds a refresh token but sent no refresh request, neither before the call nor after the 401.';
     return {
       cause: `${describe(found.e)}: the access token had expired (${found.why}). ${what}`,
       evidence: [...(found.grant ? [found.grant.exchange.seq] : []), ...evidence],

@@ -239,6 +239,16 @@ export function tokenScopes(all: Exchange[], g: TokenGrant, depth = 0): string[]
   return undefined;
 }
 
+/**
+ * Whether API call `e` is the first use of a token the client had just obtained from the
+ * token endpoint by refreshing (no other API call in between): a refused call then is
+ * the provider's doing (a token expired on arrival), not a client that failed to refresh.
+ */
+export function firstUseAfterRefresh(exchanges: Exchange[], e: Exchange, grant: TokenGrant | undefined): boolean {
+  if (!grant || grant.grantType !== 'refresh_token' || grant.exchange.seq > e.seq) return false;
+  return !exchanges.some((x) => x.seq > grant.exchange.seq && x.seq < e.seq && kindOf(x) === 'api');
+}
+
 /** The access token a request carried in `Authorization: Bearer`, if any. */
 export function bearerOf(e: Exchange): string | undefined {
   return /^bearer\s+(.+)$/i.exec(getHeader(e.request.headers, 'authorization') ?? '')?.[1]?.trim();

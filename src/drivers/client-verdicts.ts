@@ -18,7 +18,10 @@ import type { ClientVerdict, VerdictContext, VerdictDefinition } from './verdict
 
 export type { ClientVerdict, VerdictContext, VerdictOutcome } from './verdicts/verdict.js';
 
-/** Every verdict, in report order. */
+/**
+ * Every verdict, in report order. Where one client bug fails two verdicts, the one that
+ * names the cause comes first (a lost refresh token before the refresh it made fail).
+ */
 export const VERDICTS: VerdictDefinition[] = [
   credentialsPlacement,
   tokenRequestMethod,
@@ -27,11 +30,11 @@ export const VERDICTS: VerdictDefinition[] = [
   pkceS256,
   redirectUriRegistered,
   redirectUriRepeated,
+  rotatedRefreshTokenUsed,
+  refreshTokenKept,
   refreshed,
   retriedAfter401,
   revokedOnDisconnect,
-  rotatedRefreshTokenUsed,
-  refreshTokenKept,
   gaveUpOnInvalidGrant,
   bearerTokenIssued,
 ];
@@ -59,7 +62,8 @@ export function verdictContextOf(provider: MockProvider, clientId?: string, step
 
 /** The scenario's `verdicts:` requirements as expectation results. */
 export function verdictExpectations(required: VerdictRequirements, verdicts: ClientVerdict[]): ExpectationResult[] {
-  return Object.entries(required).map(([id, want]) => {
+  const rank = (id: string) => VERDICTS.findIndex((v) => v.id === id);
+  return Object.entries(required).sort(([a], [b]) => rank(a) - rank(b)).map(([id, want]) => {
     const accepted = Array.isArray(want) ? want : [want!];
     const v = verdicts.find((x) => x.id === id);
     const passed = v !== undefined && accepted.includes(v.outcome);

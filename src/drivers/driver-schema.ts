@@ -3,7 +3,7 @@
  * verdicts a scenario may require (`verdicts:`). Imported by `src/scenario/schema.ts`.
  */
 import { z } from 'zod';
-import { VERDICT_IDS } from './verdict-ids.js';
+import { VERDICT_IDS, VERDICT_OUTCOMES } from './verdict-ids.js';
 
 const duration = z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, 'a duration such as 90s, 10m, 2h or 3d');
 
@@ -49,7 +49,7 @@ export const webSettingsSchema = z
   .strict();
 export type WebSettings = z.infer<typeof webSettingsSchema>;
 
-export const verdictOutcome = z.enum(['pass', 'fail', 'not-applicable']);
+export const verdictOutcome = z.enum(VERDICT_OUTCOMES);
 
 /** `verdicts:` what the client must have done, read from the recorded exchange: id → outcome(s) accepted. */
 export const verdictRequirementsSchema = z.partialRecord(z.enum(VERDICT_IDS), z.union([verdictOutcome, z.array(verdictOutcome).min(1)]));

@@ -6,7 +6,7 @@
 import type { MockProvider } from '../../mocks/provider/provider.js';
 import type { ReferenceClientConfig } from '../client/reference-client.js';
 
-const AUTH = { basic: 'client_secret_basic', body: 'client_secret_post', query: 'client_secret_query' } as const;
+const AUTH = { basic: 'client_secret_basic', body: 'client_secret_post', query: 'client_secret_query', auto: 'auto' } as const;
 
 /** The variables that describe the provider and the client's configuration. */
 export function protocolEnv(provider: MockProvider, c: ReferenceClientConfig, scenarioId: string): Record<string, string> {

@@ -16,3 +16,10 @@ export const VERDICT_IDS = [
   'bearer-token-issued',
 ] as const;
 export type VerdictId = (typeof VERDICT_IDS)[number];
+
+/**
+ * What a verdict can say: `pass`; `warning` (the client got there, at a cost worth
+ * fixing, e.g. an extra round trip); `fail`; `not-applicable` (nothing to judge).
+ */
+export const VERDICT_OUTCOMES = ['pass', 'warning', 'fail', 'not-applicable'] as const;
+export type VerdictOutcome = (typeof VERDICT_OUTCOMES)[number];

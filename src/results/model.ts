@@ -100,7 +100,7 @@ export interface CaseResult {
   /** For `expected-failure` and `fixed`: the reason given in the expected-failures file. */
   expectedFailureReason?: string;
   /** Verdicts about the client read off the recorded exchange (src/drivers/client-verdicts.ts). */
-  clientVerdicts?: { id: string; title: string; outcome: 'pass' | 'fail' | 'not-applicable'; detail: string; evidence: number[]; specRef: string }[];
+  clientVerdicts?: { id: string; title: string; outcome: 'pass' | 'warning' | 'fail' | 'not-applicable'; detail: string; evidence: number[]; specRef: string }[];
   /** Runs of an external client (command or web driver), output redacted. */
   clientRuns?: { step: string; command: string; exitCode: number | null; signal?: string | null; timedOut?: boolean; durationMs: number; stdout: string; stderr: string }[];
 }

@@ -79,7 +79,7 @@ export const caseSchema = z
     diagnoses: z.array(diagnosisSchema),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional().describe('Warnings the client raised'),
     clientVerdicts: z
-      .array(z.object({ id: z.string(), title: z.string(), outcome: z.enum(['pass', 'fail', 'not-applicable']), detail: z.string(), evidence: z.array(z.number().int()), specRef: z.string() }))
+      .array(z.object({ id: z.string(), title: z.string(), outcome: z.enum(['pass', 'warning', 'fail', 'not-applicable']), detail: z.string(), evidence: z.array(z.number().int()), specRef: z.string() }))
       .optional()
       .describe('Verdicts about the client, read off the recorded exchange'),
     clientRuns: z

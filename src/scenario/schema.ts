@@ -17,8 +17,8 @@ export const clientConfigSchema = z
     command: commandSettingsSchema.optional(),
     /** For `driver: web`: how to start the web client and which of its pages to open. */
     web: webSettingsSchema.optional(),
-    /** Where the client puts its id and secret at the token endpoint (docs/behaviours.md §1). */
-    credentials: z.enum(['basic', 'body', 'query']).default('basic'),
+    /** Where the client puts its id and secret at the token endpoint (docs/behaviours.md §1); `auto`: Basic first, and on an error the same request again with them in the body (Go x/oauth2's AuthStyleAutoDetect). */
+    credentials: z.enum(['basic', 'body', 'query', 'auto']).default('basic'),
     clientId: z.string().optional(),
     clientSecret: z.string().optional(),
     /** Endpoint URLs; `{issuer}` is replaced by the provider's issuer. Default: the provider's own. */
@@ -125,7 +125,7 @@ export const scenarioSchema = z
       .strict(),
     client: clientConfigSchema.prefault({}),
     steps: z.array(stepSchema).min(1),
-    /** Client verdicts the scenario requires, read from the recorded exchange (id: pass | fail | not-applicable, or a list). */
+    /** Client verdicts the scenario requires, read from the recorded exchange (id: pass | warning | fail | not-applicable, or a list). */
     verdicts: verdictRequirementsSchema.default({}),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basicCredentialsNotFormEncoded } from '../../src/diagnoses/basic-credentials-not-form-encoded.js';
 import { clientCredentialsWrong } from '../../src/diagnoses/client-credentials-wrong.js';
+import { credentialsPlacementProbed } from '../../src/diagnoses/credentials-placement-probed.js';
 import { credentialsSentTwice } from '../../src/diagnoses/credentials-sent-twice.js';
 import { credentialsWrongPlacement } from '../../src/diagnoses/credentials-wrong-placement.js';
 import { basic, ids, run, traffic } from './exchange-builder.js';
@@ -64,9 +65,14 @@ describe('credentials-wrong-placement', () => {
   it('learns the placement from a later success of the same client', () => {
     const ex = traffic(
       { url: 'https://api.example.com/oauth/token', body: bodyCreds, status: 400, resBody: { error: 'invalid_client' } },
-      { url: 'https://api.example.com/oauth/token', headers: { authorization: basic('my-app', 'aPpSeCrEt123') }, body: codeGrant, status: 200, resBody: { access_token: 'at-1', token_type: 'Bearer', expires_in: 3600 } },
+      // a later login (another code) after the integration was reconfigured
+      { url: 'https://api.example.com/oauth/token', headers: { authorization: basic('my-app', 'aPpSeCrEt123') }, body: { ...codeGrant, code: 'code-of-a-new-login' }, status: 200, resBody: { access_token: 'at-1', token_type: 'Bearer', expires_in: 3600 } },
     );
     expect(run(credentialsWrongPlacement, ex)?.cause).toMatch(/succeeded with that placement in exchange #2/);
+    // the same request sent again at once is the client probing: credentials-placement-probed
+    const probed = traffic({ url: 'https://api.example.com/oauth/token', body: bodyCreds, status: 400, resBody: { error: 'invalid_client' } }, { url: 'https://api.example.com/oauth/token', headers: { authorization: basic('my-app', 'aPpSeCrEt123') }, body: codeGrant, status: 200, resBody: { access_token: 'at-1', token_type: 'Bearer', expires_in: 3600 } });
+    expect(ids(probed)).toContain('credentials-placement-probed');
+    expect(ids(probed)).not.toContain('credentials-wrong-placement');
   });
 
   it('takes a Basic challenge answering body credentials as "wants Basic" unless the error blames the secret', () => {
@@ -157,5 +163,33 @@ describe('credentials-sent-twice', () => {
     expect(run(credentialsSentTwice, lenient)).toBeUndefined();
     const once = traffic({ url: 'https://x.example.com/token', body: bodyCreds, status: 401, resBody: { error: 'invalid_client' } });
     expect(run(credentialsSentTwice, once)).toBeUndefined();
+  });
+});
+
+describe('credentials-placement-probed', () => {
+  // Go x/oauth2 (AuthStyleAutoDetect) against Salesforce: Basic answered "400 invalid client id" (openid/AppAuth-iOS#208), then the body
+  const basicTry = { url: 'https://login.salesforce.com/services/oauth2/token', body: codeGrant, headers: { authorization: basic('3MVG9app', 'aPpSeCrEt123') }, status: 400, resBody: { error: 'invalid_client_id', error_description: 'client identifier invalid' } };
+  const bodyTry = {
+    url: 'https://login.salesforce.com/services/oauth2/token',
+    body: { ...codeGrant, client_id: '3MVG9app', client_secret: 'aPpSeCrEt123' },
+    status: 200,
+    resBody: { access_token: '00Dxx!AQ0AQ', refresh_token: '5Aep861', signature: 'x', scope: 'api refresh_token', instance_url: 'https://acme.my.salesforce.com', id: 'https://login.salesforce.com/id/00D/005', token_type: 'Bearer', issued_at: '1767225600000' },
+  };
+
+  it('fires, as a warning, when the same request went through at once with body credentials (Salesforce, Go x/oauth2)', () => {
+    const ex = traffic(basicTry, bodyTry);
+    const f = run(credentialsPlacementProbed, ex);
+    expect(f?.cause).toMatch(/HTTP Basic header.*400 invalid_client_id.*again at once with them in the form body \(client_secret_post\) \(exchange #2\)/);
+    expect(f?.fix?.[0]).toMatch(/AuthStyleInParams/);
+    expect(ids(ex)).not.toContain('credentials-wrong-placement');
+    expect(ids(ex)).not.toContain('client-credentials-wrong');
+  });
+
+  it('stays silent when the retry failed too, or was another request (a new login), and then it is credentials-wrong-placement', () => {
+    const failedAgain = traffic(basicTry, { ...bodyTry, status: 400, resBody: { error: 'invalid_grant', error_description: 'authentication failure' } });
+    expect(run(credentialsPlacementProbed, failedAgain)).toBeUndefined();
+    const otherCode = traffic(basicTry, { ...bodyTry, body: { ...bodyTry.body, code: 'another-code' } });
+    expect(run(credentialsPlacementProbed, otherCode)).toBeUndefined();
+    expect(ids(otherCode)).toContain('credentials-wrong-placement');
   });
 });

@@ -11,21 +11,33 @@ export const retriedAfter401: VerdictDefinition = {
   judge(t) {
     const rejected = t.apiCalls.filter((c) => c.status === 401 && c.error === 'invalid_token' && c.bearer);
     const evidence: number[] = [];
+    /** Calls that were the retry after a refresh: a 401 on them asks for no second refresh. */
+    const retries = new Set<number>();
     let judged = 0;
     for (const r of rejected) {
-      const held = t.tokenCalls.some((c) => c.seq < r.seq && c.issued?.refreshToken);
-      if (!held) continue;
-      judged++;
       const sameStep = <T extends { seq: number; step: string | undefined }>(xs: T[]) => xs.filter((x) => x.seq > r.seq && x.step === r.step);
       const refreshes = sameStep(t.tokenCalls).filter((c) => c.grantType === 'refresh_token');
+      if (retries.has(r.seq)) {
+        // the retried call was refused too: a good client stops here (no refresh before its next call)
+        const nextCall = sameStep(t.apiCalls)[0];
+        const again = refreshes.filter((c) => !nextCall || c.seq < nextCall.seq);
+        if (again.length && nextCall) return { outcome: 'fail', detail: 'the retried call was refused again and the client refreshed and retried once more: a retry loop', evidence: [r.seq, ...again.map((c) => c.seq), nextCall.seq] };
+        evidence.push(r.seq);
+        continue;
+      }
+      const held = r.issuedBy ? t.tokenCalls.some((c) => c.seq < r.seq && c.issued?.refreshToken && c.lineage === r.issuedBy!.lineage) : t.tokenCalls.some((c) => c.seq < r.seq && c.issued?.refreshToken);
+      if (!held) continue;
+      judged++;
       const retry = sameStep(t.apiCalls).find((c) => refreshes.length && c.seq > refreshes[0]!.seq && c.bearer !== r.bearer);
       if (!refreshes.length) return { outcome: 'fail', detail: 'the API answered 401 invalid_token and the client did not refresh', evidence: [r.seq] };
       if (refreshes.length > 2) return { outcome: 'fail', detail: `the client refreshed ${refreshes.length} times after one 401: a retry loop`, evidence: [r.seq, ...refreshes.map((c) => c.seq)] };
       if (!retry) return { outcome: 'fail', detail: 'the client refreshed after the 401 but did not retry the call', evidence: [r.seq, refreshes[0]!.seq] };
+      retries.add(retry.seq);
       evidence.push(r.seq, refreshes[0]!.seq, retry.seq);
     }
     if (!judged) return na(rejected.length ? 'the client held no refresh token when the API answered 401' : 'the API never answered 401 invalid_token');
-    return { outcome: 'pass', detail: 'refreshed and retried after 401', evidence };
+    const refusedAgain = rejected.filter((r) => retries.has(r.seq)).length;
+    return { outcome: 'pass', detail: `refreshed and retried after 401${refusedAgain ? '; the retried call was refused again and the client stopped there' : ''}`, evidence: [...new Set(evidence)].sort((a, b) => a - b) };
   },
 };
 

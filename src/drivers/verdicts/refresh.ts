@@ -3,45 +3,69 @@
  * whether the client stopped after `invalid_grant` (docs/behaviours.md §7, RFC 6749 §6,
  * RFC 9700 §4.14.2).
  */
-import type { TokenCall } from './traffic.js';
+import type { ClientTraffic, Lineage, TokenCall } from './traffic.js';
 import { na, stepsOf, type VerdictDefinition } from './verdict.js';
 
 const isRefresh = (c: TokenCall) => c.grantType === 'refresh_token';
+
+/** Whether the client held a refresh token of `lineage` (or of any grant, when undefined) before `seq`. */
+function heldRefreshBefore(t: ClientTraffic, seq: number, lineage?: Lineage): boolean {
+  return t.tokenCalls.some((c) => c.seq < seq && c.issued?.refreshToken && (lineage === undefined || c.lineage === lineage));
+}
+
+/** A refused refresh the client caused (anything but `invalid_grant`, the provider no longer honouring the grant, or a server error). */
+const refusedByClientFault = (c: TokenCall) => !c.issued && c.status >= 400 && c.status < 500 && c.error !== 'invalid_grant';
+const refusal = (c: TokenCall) => `${c.status}${c.error ? ` ${c.error}` : ''}`;
 
 export const refreshed: VerdictDefinition = {
   id: 'refreshed',
   title: 'The client refreshes when asked to and when its access token has expired',
   specRef: 'RFC 6749 §6',
   judge(t, ctx) {
-    const failures: string[] = [];
+    const failures: { detail: string; seq?: number }[] = [];
     const evidence: number[] = [];
     let met = 0;
-    const hadRefreshBefore = (seq: number) => t.tokenCalls.some((c) => c.seq < seq && c.issued?.refreshToken);
+    const order = new Map((ctx.steps ?? []).map((s, i) => [s.name, i]));
     for (const step of stepsOf(ctx, 'refresh')) {
       const calls = t.tokenCalls.filter((c) => c.step === step && isRefresh(c));
-      if (calls.length) {
+      const at = order.get(step)!;
+      if (calls.some((c) => c.issued)) {
         met++;
         evidence.push(...calls.map((c) => c.seq));
-      } else if (t.tokenCalls.some((c) => c.issued?.refreshToken)) failures.push(`no refresh request in step "${step}"`);
+      } else if (!calls.length && t.tokenCalls.some((c) => c.issued?.refreshToken && c.step !== undefined && (order.get(c.step) ?? Infinity) < at)) {
+        failures.push({ detail: `no refresh request in step "${step}"` });
+      }
     }
+    // a refresh the provider refused because of what the client sent did not refresh anything
+    for (const c of t.tokenCalls.filter((x) => isRefresh(x) && refusedByClientFault(x))) failures.push({ detail: `a refresh request was refused (${refusal(c)}): the client did not get a new access token`, seq: c.seq });
+    const lastApiCallBefore = (seq: number) => [...t.apiCalls].reverse().find((c) => c.seq < seq);
     for (const call of t.apiCalls) {
-      const issue = [...t.tokenCalls].reverse().find((c) => c.seq < call.seq && c.issued && c.issued.accessToken === call.bearer);
+      const issue = call.issuedBy;
       const expiresIn = issue?.issued?.expiresIn;
-      if (!issue || expiresIn === undefined || issue.at + expiresIn * 1000 > call.at || !hadRefreshBefore(call.seq)) continue;
+      if (!issue || expiresIn === undefined || issue.at + expiresIn * 1000 > call.at || !heldRefreshBefore(t, call.seq, issue.lineage)) continue;
+      // the first use of a token fresh from a refresh: the client did refresh, the provider's new token was already expired
+      const previous = lastApiCallBefore(call.seq);
+      if (isRefresh(issue) && (!previous || previous.seq < issue.seq)) {
+        met++;
+        evidence.push(issue.seq, call.seq);
+        continue;
+      }
       const after = t.tokenCalls.find((c) => c.seq > call.seq && isRefresh(c) && c.step === call.step);
       if (after) {
         met++;
         evidence.push(call.seq, after.seq);
-      } else failures.push('the API was called with an expired access token and the client did not refresh');
+      } else failures.push({ detail: 'the API was called with an expired access token and the client did not refresh', seq: call.seq });
     }
-    const proactive = t.tokenCalls.filter((c) => isRefresh(c) && !evidence.includes(c.seq));
+    const proactive = t.tokenCalls.filter((c) => isRefresh(c) && c.issued && !evidence.includes(c.seq));
     if (proactive.length) {
       met++;
       evidence.push(...proactive.map((c) => c.seq));
     }
-    if (failures.length) return { outcome: 'fail', detail: failures[0]!, evidence };
-    if (!met) return na('no refresh was needed');
-    return { outcome: 'pass', detail: `${t.tokenCalls.filter(isRefresh).length} refresh request(s)`, evidence };
+    if (failures.length) return { outcome: 'fail', detail: failures[0]!.detail, evidence: failures.flatMap((f) => (f.seq === undefined ? [] : [f.seq])) };
+    const refreshes = t.tokenCalls.filter(isRefresh);
+    if (!met) return na(refreshes.length ? `no refresh succeeded: the provider answered ${refreshes.map(refusal).join(', ')}` : 'no refresh was needed');
+    const ok = refreshes.filter((c) => c.issued).length;
+    return { outcome: 'pass', detail: `${ok} refresh request(s)${ok < refreshes.length ? `, ${refreshes.length - ok} refused with invalid_grant` : ''}`, evidence: [...new Set(evidence)].sort((a, b) => a - b) };
   },
 };
 
@@ -50,26 +74,26 @@ export const rotatedRefreshTokenUsed: VerdictDefinition = {
   title: 'After a rotation the client stores and uses the new refresh token, never the old one',
   specRef: 'RFC 9700 §4.14.2',
   judge(t) {
+    /** Each grant's newest refresh token, and the grants whose refresh token a rotation replaced. */
+    const current = new Map<Lineage, string>();
+    const rotated = new Set<Lineage>();
     const superseded = new Set<string>();
-    let current: string | undefined;
-    let rotated = false;
     const good: number[] = [];
     for (const c of t.tokenCalls) {
-      const used = c.params.get('refresh_token');
-      if (isRefresh(c) && used) {
+      const used = isRefresh(c) ? c.params.get('refresh_token') : null;
+      if (used) {
         if (superseded.has(used)) return { outcome: 'fail', detail: 'the client refreshed with a refresh token that a rotation had replaced', evidence: [c.seq] };
-        if (rotated && used === current) good.push(c.seq);
+        if (c.lineage !== undefined && rotated.has(c.lineage) && used === current.get(c.lineage)) good.push(c.seq);
       }
       const fresh = c.issued?.refreshToken;
-      if (fresh && fresh !== current) {
-        if (isRefresh(c) && used) {
-          superseded.add(used);
-          rotated = true;
-        }
-        current = fresh;
+      if (!fresh || c.lineage === undefined) continue;
+      if (used && fresh !== used) {
+        superseded.add(used);
+        rotated.add(c.lineage);
       }
+      current.set(c.lineage, fresh);
     }
-    if (!good.length) return na(rotated ? 'the client did not refresh again after the rotation' : 'the refresh token was never rotated');
+    if (!good.length) return na(rotated.size ? 'the client did not refresh again with a grant whose refresh token was rotated' : 'the refresh token was never rotated');
     return { outcome: 'pass', detail: 'the client refreshed with the rotated refresh token', evidence: good };
   },
 };
@@ -79,20 +103,22 @@ export const refreshTokenKept: VerdictDefinition = {
   title: 'When a refresh response carries no new refresh token, the client keeps refreshing with the one it has',
   specRef: 'RFC 6749 §6',
   judge(t) {
-    let held: string | undefined;
-    let kept = false;
+    /** Per grant: the refresh token the client holds, and whether a refresh came back without a new one. */
+    const held = new Map<Lineage, string>();
+    const kept = new Set<Lineage>();
     const good: number[] = [];
     for (const c of t.tokenCalls) {
-      if (isRefresh(c) && kept && held) {
+      if (isRefresh(c) && kept.size) {
         const used = c.params.get('refresh_token');
-        if (used !== held) return { outcome: 'fail', detail: used ? 'the client refreshed with a refresh token it was never given' : 'the client lost its refresh token after a refresh that did not rotate it', evidence: [c.seq] };
-        good.push(c.seq);
+        if (!used) return { outcome: 'fail', detail: 'the client lost its refresh token after a refresh that did not rotate it', evidence: [c.seq] };
+        if (c.lineage === undefined) return { outcome: 'fail', detail: 'the client refreshed with a refresh token it was never given', evidence: [c.seq] };
+        if (kept.has(c.lineage) && used === held.get(c.lineage)) good.push(c.seq);
       }
-      if (!c.issued) continue;
+      if (!c.issued || c.lineage === undefined) continue;
       if (c.issued.refreshToken) {
-        held = c.issued.refreshToken;
-        kept = false;
-      } else if (isRefresh(c)) kept = true;
+        held.set(c.lineage, c.issued.refreshToken);
+        kept.delete(c.lineage);
+      } else if (isRefresh(c)) kept.add(c.lineage);
     }
     if (!good.length) return na('no refresh followed a refresh response without a new refresh token');
     return { outcome: 'pass', detail: 'the client kept its refresh token across refreshes', evidence: good };

@@ -12,6 +12,13 @@ interface Call {
   step: string | undefined;
 }
 
+/**
+ * A grant as the client sees it: the tokens that descend from one authorization (a code
+ * exchange or a client-credentials request), followed through every refresh. Its id is
+ * the sequence number of the token request that started it.
+ */
+export type Lineage = number;
+
 export interface AuthorizationCall extends Call {
   params: URLSearchParams;
 }
@@ -23,8 +30,10 @@ export interface TokenCall extends Call {
   placement: Placement;
   status: number;
   /** Set when the provider issued an access token. */
-  issued?: { accessToken: string; refreshToken: string | undefined; expiresIn: number | undefined };
+  issued?: { accessToken: string; refreshToken: string | undefined; expiresIn: number | undefined; scope: string | undefined };
   error: string | undefined;
+  /** The grant this request belongs to: a new one for a code or client-credentials grant, the refresh token's for a refresh; undefined for a refresh token the traffic never showed being issued. */
+  lineage: Lineage | undefined;
 }
 
 export interface ApiCall extends Call {
@@ -32,6 +41,8 @@ export interface ApiCall extends Call {
   bearer: string | undefined;
   status: number;
   error: string | undefined;
+  /** The token request that issued the Bearer value, when the traffic shows it. */
+  issuedBy: TokenCall | undefined;
 }
 
 export interface RevocationCall extends Call {
@@ -48,6 +59,8 @@ export interface ClientTraffic {
   tokenCalls: TokenCall[];
   apiCalls: ApiCall[];
   revocations: RevocationCall[];
+  /** The grant each refresh token the client was given belongs to. */
+  refreshLineage: Map<string, Lineage>;
 }
 
 const formDecode = (s: string) => {
@@ -85,7 +98,8 @@ function num(v: unknown): number | undefined {
  * that name no client are counted as the client's own.
  */
 export function readTraffic(exchanges: Exchange[], clientId?: string): ClientTraffic {
-  const t: ClientTraffic = { authorizations: [], codeOrigin: new Map(), tokenCalls: [], apiCalls: [], revocations: [] };
+  const t: ClientTraffic = { authorizations: [], codeOrigin: new Map(), tokenCalls: [], apiCalls: [], revocations: [], refreshLineage: new Map() };
+  const byAccess = new Map<string, TokenCall>();
   // A request that names no client at all (no Basic header, no client_id) is the client under test's.
   const mine = (e: Exchange) => {
     const id = clientIdOf(e);
@@ -116,18 +130,27 @@ export function readTraffic(exchanges: Exchange[], clientId?: string): ClientTra
         continue;
       }
       const params = requestParams(e.request);
-      t.tokenCalls.push({
+      const grantType = params.get('grant_type') ?? (params.has('refresh_token') ? 'refresh_token' : params.has('code') ? 'authorization_code' : null);
+      const used = grantType === 'refresh_token' ? params.get('refresh_token') : null;
+      const error = oauthErrorCode(e.response);
+      const call: TokenCall = {
         ...base,
         method: e.request.method,
-        grantType: params.get('grant_type'),
+        grantType,
         params,
         placement: credentialPlacement(e.request),
         status: e.response.status,
-        ...(e.response.status === 200 && access
-          ? { issued: { accessToken: access, refreshToken: typeof fields.refresh_token === 'string' ? fields.refresh_token : undefined, expiresIn: num(fields.expires_in ?? fields.expires) } }
+        ...(e.response.status === 200 && access && error === undefined
+          ? { issued: { accessToken: access, refreshToken: typeof fields.refresh_token === 'string' ? fields.refresh_token : undefined, expiresIn: num(fields.expires_in ?? fields.expires), scope: typeof fields.scope === 'string' ? fields.scope : undefined } }
           : {}),
-        error: oauthErrorCode(e.response),
-      });
+        error,
+        lineage: used !== null ? t.refreshLineage.get(used) : e.seq,
+      };
+      t.tokenCalls.push(call);
+      if (call.issued) {
+        byAccess.set(call.issued.accessToken, call);
+        if (call.issued.refreshToken && call.lineage !== undefined) t.refreshLineage.set(call.issued.refreshToken, call.lineage);
+      }
     } else if (e.endpoint === 'revocation') {
       if (!mine(e)) continue;
       const params = requestParams(e.request);
@@ -136,7 +159,7 @@ export function readTraffic(exchanges: Exchange[], clientId?: string): ClientTra
       const auth = getHeader(e.request.headers, 'authorization') ?? '';
       const bearer = /^bearer\s+(.*)$/i.exec(auth)?.[1]?.trim();
       if (bearer && issuedElsewhere.has(bearer)) continue;
-      t.apiCalls.push({ ...base, bearer, status: e.response.status, error: oauthErrorCode(e.response) });
+      t.apiCalls.push({ ...base, bearer, status: e.response.status, error: oauthErrorCode(e.response), issuedBy: bearer === undefined ? undefined : byAccess.get(bearer) });
     }
   }
   return t;

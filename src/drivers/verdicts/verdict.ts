@@ -4,10 +4,10 @@
  * (or the caller) does.
  */
 import type { Placement } from '../../observe/wire.js';
-import type { VerdictId } from '../verdict-ids.js';
+import type { VerdictId, VerdictOutcome } from '../verdict-ids.js';
 import type { ClientTraffic } from './traffic.js';
 
-export type VerdictOutcome = 'pass' | 'fail' | 'not-applicable';
+export type { VerdictOutcome };
 
 export interface ClientVerdict {
   id: VerdictId;
