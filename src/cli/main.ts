@@ -91,6 +91,17 @@ function program(): Command {
       process.exitCode = await matrixCommand(o);
     });
 
+  p.command('import')
+    .description('turn a recorded exchange (HAR 1.2, or a results.json) into a scenario that reproduces it')
+    .argument('<file>', 'the recording: a HAR file (devtools, Playwright, mitmproxy, Charles) or results.json')
+    .option('--out <file>', 'write the scenario here (default: stdout)')
+    .option('--case <id>', 'for a results.json with several cases: the one to import')
+    .option('--no-check', 'do not run the generated scenario against the mock')
+    .action(async (file: string, o) => {
+      const { importCommand } = await import('./commands/import.js');
+      process.exitCode = await importCommand(file, o);
+    });
+
   p.command('schema')
     .description('print the JSON Schema of scenario files')
     .action(async () => {

@@ -10,6 +10,8 @@ export type HarnessErrorCode =
   | 'FILE_NOT_FOUND'
   | 'TARGET_UNREACHABLE'
   | 'PROFILE_UNKNOWN'
+  /** A recording given to `import` is not a HAR or results.json, is truncated, or holds no OAuth traffic. */
+  | 'INPUT_INVALID'
   /** An optional package a feature needs is not installed (e.g. testcontainers for `--target container:…`). */
   | 'DEPENDENCY_MISSING';
 

@@ -3,7 +3,7 @@
  * real servers in containers, or an issuer URL. The CLI's entry points are
  * {@link runOnTarget}, {@link verifyOnTarget} and {@link parityReport}.
  */
-export { parseTarget, startTarget, targetName, imitableProfiles, CONTAINER_SERVERS, type TargetSpec, type ContainerServer } from './target.js';
+export { parseTarget, startTarget, targetName, imitableProfiles, CONTAINER_SERVERS, SERVERS, type TargetSpec, type ContainerServer } from './target.js';
 export type { StartedTarget, StartTargetOptions, TargetCapabilities, TargetClient, TargetUserAgent, ServerSettingsOverride, UrlTargetSettings } from './started-target.js';
 export { runOnTarget, type RunOnTargetOptions } from './run-on-target.js';
 export { runScenarioOnTarget } from './run-scenario-on-target.js';

@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { imitationOf } from './imitation.js';
 import { runScenarioOnTarget, skippedCase } from './run-scenario-on-target.js';
 import { applicability, type TargetTraits } from './selection.js';
-import { SERVER_CAPABILITIES } from './servers/registry.js';
+import { serverNamed } from './servers/registry.js';
 import type { StartedTarget, StartTargetOptions } from './started-target.js';
 import { imitableProfiles, parseTarget, startTarget, targetName, type TargetSpec } from './target.js';
 
@@ -31,7 +31,7 @@ export function plannedTraits(spec: TargetSpec, profile: string, seed: number): 
   return {
     label: targetName(spec),
     profileLike: [profile],
-    capabilities: SERVER_CAPABILITIES[spec.server],
+    capabilities: serverNamed(spec.server).capabilities,
     users: new Map(imitationOf(profile, seed).users.map((u) => [u.username, u])),
   };
 }

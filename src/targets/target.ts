@@ -15,17 +15,17 @@ import { HarnessError } from '../errors/harness-error.js';
 import { configureTestcontainers, containerRuntimeAvailable } from './containers/runtime.js';
 import { requireOptional } from '../errors/optional-dependency.js';
 import { startMockTarget } from './servers/mock.js';
-import { CONTAINER_SERVERS, loadServer, SERVER_IMITATES, type ContainerServer } from './servers/registry.js';
+import { CONTAINER_SERVERS, containerTargetList, serverNamed, type ContainerServer } from './servers/registry.js';
 import { connectUrlTarget } from './servers/url.js';
 import type { StartedTarget, StartTargetOptions } from './started-target.js';
 
 export type { StartedTarget, StartTargetOptions, TargetCapabilities, TargetClient, TargetUserAgent, ServerSettingsOverride, UrlTargetSettings } from './started-target.js';
 
-export { CONTAINER_SERVERS, type ContainerServer } from './servers/registry.js';
+export { CONTAINER_SERVERS, SERVERS, type ContainerServer } from './servers/registry.js';
 
 export type TargetSpec = { kind: 'mock' } | { kind: 'container'; server: ContainerServer } | { kind: 'url'; issuer: string };
 
-const SYNTAX = `mock, ${CONTAINER_SERVERS.map((s) => `container:${s}`).join(', ')}, or an issuer URL (http://… or https://…)`;
+const SYNTAX = `mock, ${containerTargetList()}, or an issuer URL (http://… or https://…)`;
 
 /** Parses `--target`. Throws a `USAGE` {@link HarnessError} naming what is accepted. */
 export function parseTarget(text: string): TargetSpec {
@@ -52,7 +52,7 @@ export function targetName(spec: TargetSpec): string {
 export function imitableProfiles(spec: TargetSpec): readonly string[] | 'any' {
   if (spec.kind === 'mock') return 'any';
   if (spec.kind === 'url') return [];
-  return SERVER_IMITATES[spec.server];
+  return serverNamed(spec.server).imitates;
 }
 
 /**
@@ -76,7 +76,7 @@ export async function startTarget(spec: TargetSpec, options: StartTargetOptions 
   const baseImage = options.baseImage ?? process.env.OAUTH_HARNESS_BASE_IMAGE;
   const o = baseImage ? { ...options, baseImage } : options;
   try {
-    return await (await loadServer(spec.server))(o);
+    return await (await serverNamed(spec.server).load())(o);
   } catch (e) {
     if (e instanceof HarnessError) throw e;
     const first = ((e as Error).message ?? String(e)).split('\n');

@@ -11,13 +11,13 @@ import { GlewlwydContainer } from '../containers/glewlwyd/glewlwyd-container.js'
 import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
-import { SERVER_CAPABILITIES, SERVER_IMITATES } from './server-traits.js';
+import { glewlwydServer } from '../containers/glewlwyd/definition.js';
 import { glewlwydUserAgent } from '../user-agents/glewlwyd-user-agent.js';
 import { stopOnce } from '../started-target.js';
 
-const GLEWLWYD_IMITATES = SERVER_IMITATES.glewlwyd;
+const GLEWLWYD_IMITATES = glewlwydServer.imitates;
 
-const GLEWLWYD_CAPABILITIES = SERVER_CAPABILITIES.glewlwyd;
+const GLEWLWYD_CAPABILITIES = glewlwydServer.capabilities;
 
 /**
  * The browser `verify` drives through Glewlwyd's JavaScript login page: `OAUTH_HARNESS_CHROMIUM`,

@@ -7,13 +7,13 @@ import { OidcProviderContainer } from '../containers/oidc-provider/oidc-provider
 import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
-import { SERVER_CAPABILITIES, SERVER_IMITATES } from './server-traits.js';
+import { oidcProviderServer } from '../containers/oidc-provider/definition.js';
 import { formUserAgent } from '../user-agents/form-user-agent.js';
 import { stopOnce } from '../started-target.js';
 
-const OIDC_PROVIDER_IMITATES = SERVER_IMITATES['oidc-provider'];
+const OIDC_PROVIDER_IMITATES = oidcProviderServer.imitates;
 
-const OIDC_PROVIDER_CAPABILITIES = SERVER_CAPABILITIES['oidc-provider'];
+const OIDC_PROVIDER_CAPABILITIES = oidcProviderServer.capabilities;
 
 /** Extra registrations for `verify` fixtures: F2 (second client), F4 (special characters), F8 (no client_credentials). */
 const FIXTURE_CLIENTS = {

@@ -1,15 +1,30 @@
 /**
- * The real servers the harness can start in containers, with the profiles each can be
- * configured to imitate. Their modules (and testcontainers with them) load only when a
- * container target is started, so `run` on the mock never needs testcontainers.
+ * The real servers the harness can start in containers: one line each. A server's
+ * definition (name, profiles it imitates, capabilities) lives in its folder under
+ * src/targets/containers/; its start module (and testcontainers with it) loads only when a
+ * container target starts, so `run` on the mock never needs testcontainers.
+ * docs/adding-a-server.md walks through adding one.
  */
-import type { StartedTarget, StartTargetOptions } from '../started-target.js';
-import type { ContainerServer } from './server-traits.js';
+import { glewlwydServer } from '../containers/glewlwyd/definition.js';
+import { oidcProviderServer } from '../containers/oidc-provider/definition.js';
+import type { RegisteredServer } from './server-definition.js';
 
-export { CONTAINER_SERVERS, SERVER_CAPABILITIES, SERVER_IMITATES, type ContainerServer } from './server-traits.js';
+export const SERVERS = [
+  { ...oidcProviderServer, load: async () => (await import('./oidc-provider.js')).startOidcProviderTarget },
+  { ...glewlwydServer, load: async () => (await import('./glewlwyd.js')).startGlewlwydTarget },
+] as const satisfies readonly RegisteredServer[];
 
-/** Loads a server's module and returns its start function. */
-export async function loadServer(server: ContainerServer): Promise<(o: StartTargetOptions) => Promise<StartedTarget>> {
-  if (server === 'oidc-provider') return (await import('./oidc-provider.js')).startOidcProviderTarget;
-  return (await import('./glewlwyd.js')).startGlewlwydTarget;
+export type ContainerServer = (typeof SERVERS)[number]['name'];
+
+/** The servers' names, in registry order. */
+export const CONTAINER_SERVERS: readonly ContainerServer[] = SERVERS.map((s) => s.name);
+
+/** The registered server `name`. */
+export function serverNamed(name: ContainerServer): RegisteredServer<ContainerServer> {
+  return SERVERS.find((s) => s.name === name)!;
+}
+
+/** `container:oidc-provider, container:glewlwyd`: for help texts and errors. */
+export function containerTargetList(): string {
+  return CONTAINER_SERVERS.map((s) => `container:${s}`).join(', ');
 }
