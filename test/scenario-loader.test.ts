@@ -151,3 +151,36 @@ describe('oauth-harness run with a malformed file', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('mistakes that used to pass silently (issue 12)', () => {
+  it('unknown diagnosis, warning and verdict ids, an unknown endpoint, a client_id no profile client has: file:line:col with the valid values', () => {
+    const problems = problemsOf('unknown-ids.yaml');
+    const at = (field: string) => problems.find((p) => p.includes(`: ${field}: `)) ?? `(no problem for ${field} in ${problems.join(' | ')})`;
+    expect(at('provider.clients[0].client_id')).toMatch(/^test\/fixtures\/bad-scenarios\/unknown-ids\.yaml:5:26: provider\.clients\[0\]\.client_id: no client "harnes-client" is registered .*harness-client/);
+    expect(at('steps[0].expect.diagnoses[0]')).toMatch(/:10:19: [^:]+: unknown diagnosis "credential-wrong-placement" \(did you mean credentials-wrong-placement\?\); diagnoses: endpoint-url-wrong, /);
+    expect(at('steps[0].expect.noDiagnoses[0]')).toMatch(/:11:21: .*did you mean scope-not-registered\?/);
+    expect(at('steps[0].expect.noWarnings[0]')).toMatch(/:12:20: [^:]+: unknown warning "never-expiring" \(did you mean never-expiring-token\?\); warnings: .*scope-narrowed/);
+    expect(at('steps[0].expect.request.endpoint')).toMatch(/:13:28: [^:]+: unknown endpoint "tokens" \(did you mean token\?\); endpoints: authorize, decision, token, revocation/);
+    expect(at('verdicts')).toMatch(/:15:3: verdicts: .*"refreshd".*refreshed/);
+    expect(problems).toHaveLength(6);
+  });
+
+  it('two files with the same id are a load error naming both files', () => {
+    const files = findScenarioFiles([join(root, 'test/fixtures/duplicate-ids')]);
+    let problems: string[] = [];
+    try {
+      loadScenarios(files, root);
+    } catch (e) {
+      expect(e).toBeInstanceOf(HarnessError);
+      problems = (e as HarnessError).problems;
+    }
+    expect(problems).toEqual([expect.stringMatching(/^test\/fixtures\/duplicate-ids\/b\/same-id\.yaml:1:1: \(top level\): the id "same-id" is also the id of test\/fixtures\/duplicate-ids\/a\/same-id\.yaml/)]);
+  });
+
+  it('oauth-harness run with two files of one id exits 2 instead of reporting one of them', () => {
+    const r = cli(['run', 'test/fixtures/duplicate-ids', '--out', join(tmpdir(), 'oauth-harness-never-written')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('test/fixtures/duplicate-ids/a/same-id.yaml');
+    expect(r.stderr).toContain('test/fixtures/duplicate-ids/b/same-id.yaml');
+  });
+});

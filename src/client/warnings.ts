@@ -13,6 +13,18 @@ export type WarningCode =
   | 'error-with-http-200'
   | 'refresh-token-not-rotated';
 
+/** Every warning code of the reference client (the scenario format checks `warnings:` against it). */
+export const WARNING_CODES: readonly WarningCode[] = [
+  'missing-refresh-token:never-expires',
+  'missing-refresh-token:no-refresh-support',
+  'missing-refresh-token:needs-offline',
+  'missing-refresh-token:issued-once',
+  'never-expiring-token',
+  'scope-narrowed',
+  'error-with-http-200',
+  'refresh-token-not-rotated',
+];
+
 export interface ClientWarning {
   code: WarningCode;
   message: string;

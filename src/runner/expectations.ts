@@ -18,16 +18,58 @@ const DEFAULT_ENDPOINT: Record<string, string> = {
   callApi: 'api',
 };
 
-/** Whether `actual` satisfies a matcher: a literal, `present`, `absent`, or `/regex/`. */
-export function matches(m: Matcher, actual: string | undefined): boolean {
+function asRegex(m: Matcher): RegExp | undefined {
+  if (typeof m !== 'string' || m.length <= 2 || !m.startsWith('/') || m.lastIndexOf('/') <= 0) return undefined;
+  const end = m.lastIndexOf('/');
+  return new RegExp(m.slice(1, end), m.slice(end + 1));
+}
+
+/**
+ * Whether `actual` (undefined = absent) satisfies a matcher: `present`, `absent`, a
+ * `/regex/` (on a string, or on the JSON text of an object or array), or a literal of
+ * the same JSON type and value: the number 3600 never matches the string "3600".
+ */
+export function matches(m: Matcher, actual: unknown): boolean {
   if (m === 'present') return actual !== undefined;
   if (m === 'absent') return actual === undefined;
   if (actual === undefined) return false;
-  if (typeof m === 'string' && m.length > 2 && m.startsWith('/') && m.lastIndexOf('/') > 0) {
-    const end = m.lastIndexOf('/');
-    return new RegExp(m.slice(1, end), m.slice(end + 1)).test(actual);
-  }
-  return String(m) === actual;
+  const re = asRegex(m);
+  if (re) return typeof actual === 'string' ? re.test(actual) : typeof actual === 'object' && actual !== null ? re.test(JSON.stringify(actual)) : false;
+  return sameJson(m, actual);
+}
+
+/** JSON equality with types: same type, same value; arrays in order; objects with the same members. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (kind(a) !== kind(b) || typeof a !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameJson(x, (b as unknown[])[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b as object);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b as object, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+const WORD: Record<string, string> = { number: 'the number', string: 'the string', boolean: 'the boolean', object: 'the object', array: 'the array', null: '' };
+
+/** A value in a message: JSON, with its type named when the two sides differ in type. */
+function shown(v: unknown, typed: boolean): string {
+  if (v === undefined) return '(absent)';
+  const text = JSON.stringify(v) ?? String(v);
+  return typed && WORD[kind(v)] ? `${WORD[kind(v)]} ${text}` : text;
+}
+
+/** `expected "invalid_grant", got "invalid_scope"`; with the types when they differ (`expected the number 3600, got the string "3600"`). */
+export function expectedVsActual(m: unknown, actual: unknown): string {
+  const keyword = m === 'present' || m === 'absent';
+  const re = typeof m === 'string' ? asRegex(m) : undefined;
+  const typed = !keyword && !re && m !== undefined && actual !== undefined && kind(m) !== kind(actual);
+  const want = keyword ? (m as string) : re ? `a value matching ${m as string}` : shown(m, typed);
+  return `expected ${want}, got ${shown(actual, typed)}`;
+}
+
+/** One field expectation: `what: actual` when it holds, `what: expected X, got Y` when it does not. */
+function field(path: string, passed: boolean, what: string, expected: unknown, actual: unknown): ExpectationResult {
+  return { path, passed, message: `${what}: ${passed ? shown(actual, false) : expectedVsActual(expected, actual)}`, expected, actual };
 }
 
 /** `code: message`, without repeating the code when the message already starts with it. */
@@ -64,66 +106,64 @@ export function checkStep(prefix: string, exp: StepExpect | undefined, obs: Step
   if (exp?.request || exp?.response) {
     const hits = exchanges.filter((e) => e.endpoint === endpoint || (endpoint === 'api' && e.endpoint === 'userinfo'));
     const last = hits[hits.length - 1];
-    if (exp.request?.count !== undefined) out.push(result(p('request.count'), hits.length === exp.request.count, `${hits.length} request(s) to ${endpoint}`, exp.request.count, hits.length));
+    if (exp.request?.count !== undefined) out.push(field(p('request.count'), hits.length === exp.request.count, `requests to the ${endpoint} endpoint`, exp.request.count, hits.length));
     if (!last) {
       if (exp.request?.count !== 0) out.push(result(p(exp.request ? 'request' : 'response'), false, `the client sent no request to the ${endpoint} endpoint during this step`, endpoint, null));
     } else {
       const req = { method: last.request.method, url: last.request.url, headers: last.request.headers, body: last.request.body };
       const r = exp.request;
-      if (r?.method) out.push(result(p('request.method'), r.method === req.method, `${endpoint} request method ${req.method}`, r.method, req.method));
+      if (r?.method) out.push(field(p('request.method'), r.method === req.method, `the ${endpoint} request's method`, r.method, req.method));
       if (r?.credentials) {
         const actual = credentialPlacement(req);
-        out.push(result(p('request.credentials'), actual === r.credentials, `client credentials sent in: ${actual}`, r.credentials, actual));
+        out.push(field(p('request.credentials'), actual === r.credentials, 'client credentials sent in', r.credentials, actual));
       }
       const params = requestParams(req);
       for (const [k, m] of Object.entries(r?.params ?? {})) {
         const actual = params.get(k) ?? undefined;
-        out.push(result(p(`request.params.${k}`), matches(m, actual), `parameter ${k} = ${actual === undefined ? '(absent)' : JSON.stringify(actual)}`, m, actual));
+        out.push(field(p(`request.params.${k}`), matches(m, actual), `parameter ${k}`, m, actual));
       }
       for (const [k, m] of Object.entries(r?.headers ?? {})) {
         const actual = getHeader(req.headers, k);
-        out.push(result(p(`request.headers.${k}`), matches(m, actual), `request header ${k}: ${actual ?? '(absent)'}`, m, actual));
+        out.push(field(p(`request.headers.${k}`), matches(m, actual), `request header ${k}`, m, actual));
       }
       const s = exp.response;
       const res = { status: last.response.status, headers: last.response.headers, body: last.response.body };
-      if (s?.status !== undefined) out.push(result(p('response.status'), s.status === res.status, `the ${endpoint} endpoint answered ${res.status}`, s.status, res.status));
+      if (s?.status !== undefined) out.push(field(p('response.status'), s.status === res.status, `the ${endpoint} endpoint's status`, s.status, res.status));
       if (s?.error !== undefined) {
         const actual = oauthErrorCode(res);
-        out.push(result(p('response.error'), actual === s.error, `the ${endpoint} endpoint's error: ${actual ?? '(none)'}`, s.error, actual));
+        out.push(field(p('response.error'), actual === s.error, `the ${endpoint} endpoint's error`, s.error, actual));
       }
       for (const [k, m] of Object.entries(s?.headers ?? {})) {
         const actual = getHeader(res.headers, k);
-        out.push(result(p(`response.headers.${k}`), matches(m, actual), `response header ${k}: ${actual ?? '(absent)'}`, m, actual));
+        out.push(field(p(`response.headers.${k}`), matches(m, actual), `response header ${k}`, m, actual));
       }
       const fields = responseFields(res) ?? {};
       for (const [k, m] of Object.entries(s?.body ?? {})) {
-        const v = fields[k];
-        const actual = v === undefined ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
-        out.push(result(p(`response.body.${k}`), matches(m, actual), `response member ${k}: ${actual ?? '(absent)'}`, m, actual));
+        out.push(field(p(`response.body.${k}`), matches(m, fields[k]), `response member ${k}`, m, fields[k]));
       }
     }
   }
   const t = exp?.tokens;
   if (t) {
     const after = obs.tokensAfter;
-    if (t.access) out.push(result(p('tokens.access'), (after !== undefined) === (t.access === 'present'), `the client ${after ? 'holds' : 'holds no'} access token`, t.access, after ? 'present' : 'absent'));
+    if (t.access) out.push(field(p('tokens.access'), (after !== undefined) === (t.access === 'present'), "the client's access token", t.access, after ? 'present' : 'absent'));
     if (t.refresh) {
       const has = after?.refreshToken !== undefined;
-      out.push(result(p('tokens.refresh'), has === (t.refresh === 'present'), `the client ${has ? 'holds' : 'holds no'} refresh token`, t.refresh, has ? 'present' : 'absent'));
+      out.push(field(p('tokens.refresh'), has === (t.refresh === 'present'), "the client's refresh token", t.refresh, has ? 'present' : 'absent'));
     }
     if (t.expires) {
       const actual = after?.expiresAt === undefined ? 'no token' : after.expiresAt === null ? 'never' : `${Math.round((after.expiresAt - now) / 1000)}s`;
       const ok = t.expires === 'never' ? after?.expiresAt === null : after?.expiresAt != null && Math.abs(after.expiresAt - now - parseDuration(t.expires)) <= 2000;
-      out.push(result(p('tokens.expires'), ok, `the access token expires in ${actual}`, t.expires, actual));
+      out.push(field(p('tokens.expires'), ok, 'the access token expires in', t.expires, actual));
     }
     if (t.scopes) {
       const actual = after?.scopes ?? [];
       const ok = actual.length === t.scopes.length && t.scopes.every((s) => actual.includes(s));
-      out.push(result(p('tokens.scopes'), ok, `the client holds scopes [${actual.join(' ')}]`, t.scopes, actual));
+      out.push(field(p('tokens.scopes'), ok, 'the scopes the client holds', t.scopes, actual));
     }
     if (t.refreshRotated !== undefined) {
       const rotated = obs.tokensBefore?.refreshToken !== undefined && after?.refreshToken !== undefined && obs.tokensBefore.refreshToken !== after.refreshToken;
-      out.push(result(p('tokens.refreshRotated'), rotated === t.refreshRotated, `the refresh token ${rotated ? 'changed' : 'did not change'}`, t.refreshRotated, rotated));
+      out.push(field(p('tokens.refreshRotated'), rotated === t.refreshRotated, 'the refresh token changed (rotation)', t.refreshRotated, rotated));
     }
   }
   return out;

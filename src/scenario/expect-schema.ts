@@ -3,10 +3,18 @@
  * which tokens the client holds, and how the client reacted.
  */
 import { z } from 'zod';
+import { diagnosisId, endpointName } from './names.js';
 
-/** A literal, `present`, `absent`, or a `/regex/`. */
-export const matcher = z.union([z.string(), z.number(), z.boolean()]);
+/**
+ * A literal, `present`, `absent`, or a `/regex/`. Literals match type-exactly: the number
+ * 3600 never matches the string "3600", `[a, b]` only that array in that order; a regex
+ * matches strings (and the JSON text of an object or array).
+ */
+export const matcher = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
 export type Matcher = z.infer<typeof matcher>;
+
+/** Request parameters and headers are strings on the wire: a literal must be one. */
+const stringMatcher = z.string({ error: (iss) => (iss.input === undefined ? undefined : `parameters and headers are strings on the wire: write ${JSON.stringify(String(iss.input))} (quoted), \`present\`, \`absent\` or a /regex/`) });
 
 export const credentialPlacement = z.enum(['basic', 'body', 'query', 'none', 'multiple']);
 
@@ -25,11 +33,11 @@ export const expectSchema = z
     /** What the client sent (the last request of this step to `endpoint`). */
     request: z
       .object({
-        endpoint: z.string().optional(),
+        endpoint: endpointName.optional(),
         method: z.string().optional(),
         credentials: credentialPlacement.optional(),
-        params: z.record(z.string(), matcher).optional(),
-        headers: z.record(z.string(), matcher).optional(),
+        params: z.record(z.string(), stringMatcher).optional(),
+        headers: z.record(z.string(), stringMatcher).optional(),
         /** How many requests this step sent to `endpoint`. */
         count: z.number().int().nonnegative().optional(),
       })
@@ -40,7 +48,7 @@ export const expectSchema = z
       .object({
         status: z.number().int().optional(),
         error: z.string().optional(),
-        headers: z.record(z.string(), matcher).optional(),
+        headers: z.record(z.string(), stringMatcher).optional(),
         body: z.record(z.string(), matcher).optional(),
       })
       .strict()
@@ -59,9 +67,9 @@ export const expectSchema = z
       .strict()
       .optional(),
     /** Diagnosis ids that must be raised on this step's exchange. */
-    diagnoses: z.array(z.string()).optional(),
+    diagnoses: z.array(diagnosisId).optional(),
     /** Diagnosis ids that must NOT be raised. */
-    noDiagnoses: z.array(z.string()).optional(),
+    noDiagnoses: z.array(diagnosisId).optional(),
   })
   .strict();
 export type StepExpect = z.infer<typeof expectSchema>;

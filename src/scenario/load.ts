@@ -11,6 +11,8 @@ import { deepMerge } from '../../mocks/provider/merge.js';
 import { registeredClientSchema, switchesSchema } from '../../mocks/provider/switches.js';
 import { HarnessError } from '../errors/harness-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { checkReferences } from './check-references.js';
+import { unknownKeysMessage } from './names.js';
 import { formatPath, locate } from './yaml-locate.js';
 
 /** Collects `.yaml`/`.yml` files from files and folders (sorted, recursive). */
@@ -32,7 +34,7 @@ export function findScenarioFiles(paths: string[]): string[] {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): { message: string; key?: string } {
-  if (issue.code === 'unrecognized_keys') return { message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, key: issue.keys[0] };
+  if (issue.code === 'unrecognized_keys') return { message: unknownKeysMessage(issue.path, issue.keys) ?? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, key: issue.keys[0] };
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return { message: `required field is missing (${issue.expected})` };
   return { message: issue.message };
 }
@@ -69,6 +71,7 @@ export function loadScenario(file: string, cwd = process.cwd()): Scenario {
   }
   // The checks against the provider run on the raw data too, so one pass reports every problem.
   checkAgainstProvider(raw, at);
+  checkReferences(raw, at);
   problems.push(...found.sort((a, b) => a.line - b.line || a.col - b.col).map((f) => f.text));
   if (problems.length || !result.success) throw new HarnessError('SCENARIO_INVALID', `${display}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
   const scenario = result.data;
@@ -125,9 +128,16 @@ function checkAgainstProvider(raw: unknown, at: At): void {
 export function loadScenarios(files: string[], cwd = process.cwd()): Scenario[] {
   const problems: string[] = [];
   const out: Scenario[] = [];
+  const byId = new Map<string, Scenario>();
   for (const f of files) {
     try {
-      out.push(loadScenario(f, cwd));
+      const s = loadScenario(f, cwd);
+      // a scenario's id is its file name: results, --grep and expected-failures name it, so two files may not share one
+      const first = byId.get(s.id);
+      if (first && resolve(cwd, first.file) === resolve(cwd, s.file)) continue; // the same file named twice
+      if (first) problems.push(`${s.file}:1:1: (top level): the id "${s.id}" is also the id of ${first.file} (a scenario's id is its file name; rename one of them)`);
+      else byId.set(s.id, s);
+      out.push(s);
     } catch (e) {
       if (e instanceof HarnessError) problems.push(...(e.problems.length ? e.problems : [e.message]));
       else throw e;

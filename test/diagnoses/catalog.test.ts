@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSES } from '../../src/diagnoses/catalog.js';
+import { DIAGNOSIS_IDS } from '../../src/diagnoses/diagnosis-ids.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../../src/scenario/load.js';
 
@@ -18,9 +19,13 @@ const REQUIRED = [
 ];
 
 const scenarios = loadScenarios(findScenarioFiles(['scenarios/diagnoses']));
-const expectations = (s: (typeof scenarios)[number], key: 'diagnoses' | 'noDiagnoses') => s.steps.flatMap((st) => st.expect?.[key] ?? []);
+const expectations = (s: (typeof scenarios)[number], key: 'diagnoses' | 'noDiagnoses'): string[] => s.steps.flatMap((st) => st.expect?.[key] ?? []);
 
 describe('the diagnosis catalog', () => {
+  it('names its ids in diagnosis-ids.ts (what the scenario format accepts), in catalog order', () => {
+    expect(DIAGNOSES.map((d) => d.id)).toEqual([...DIAGNOSIS_IDS]);
+  });
+
   it('has every required id, each once', () => {
     const ids = DIAGNOSES.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
