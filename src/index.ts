@@ -16,7 +16,7 @@ import { DIAGNOSES } from './diagnoses/catalog.js';
 import { diagnose as diagnoseInput } from './diagnoses/diagnose.js';
 import { VERDICTS } from './drivers/client-verdicts.js';
 import type { DiagnosisResult, Exchange } from './results/model.js';
-import { findScenarioFiles, loadScenarios as loadFiles } from './scenario/load.js';
+import { loadScenarioPaths } from './scenario/load.js';
 import type { Scenario } from './scenario/schema.js';
 
 export { createMockProvider } from './api/mock-provider.js';
@@ -46,7 +46,7 @@ export const VERDICT_IDS: readonly string[] = Object.freeze(VERDICTS.map((v) => 
  * `SCENARIO_INVALID` {@link HarnessError} listing every problem as `file:line:col: field: message`.
  */
 export function loadScenarios(paths: string[]): Scenario[] {
-  return loadFiles(findScenarioFiles(paths));
+  return loadScenarioPaths(paths);
 }
 
 /**

@@ -7,10 +7,20 @@
  * slot first. (Pushing a `RecordedExchange` and its `request` object per request and
  * dropping the oldest with `shift()` cost two objects per request, kept long enough to
  * be promoted to the old generation.) The request's headers and body and the response
- * are kept by reference, never copied; `RecordedExchange` objects are built when read.
+ * are kept by reference, never copied (a body over `RECORDED_BODY_LIMIT` is cut);
+ * `RecordedExchange` objects are built when read.
  */
+import { cutHead } from './cut.js';
 import type { ProviderRequest, ProviderResponse } from './http.js';
 import type { RecordedExchange } from './provider.js';
+
+/**
+ * The most of a request body an exchange keeps (16 KiB; OAuth requests are far smaller):
+ * a ring of 1,000 then holds at most ~16 MB of bodies, whatever clients send.
+ */
+export const RECORDED_BODY_LIMIT = 16 * 1024;
+
+const bodyNote = (left: number) => `… [${left} more characters not recorded]`;
 
 export class ExchangeRing {
   /** The slot the next exchange overwrites once the ring is full (the oldest one). */
@@ -43,7 +53,7 @@ export class ExchangeRing {
     this.method[i] = req.method;
     this.url[i] = req.url;
     this.headers[i] = req.headers as Record<string, string>;
-    this.body[i] = req.body;
+    this.body[i] = req.body.length > RECORDED_BODY_LIMIT ? cutHead(req.body, RECORDED_BODY_LIMIT, bodyNote) : req.body;
     this.remoteAddress[i] = req.remoteAddress;
     this.response[i] = res;
     this.next = i + 1 === this.capacity ? 0 : i + 1;

@@ -48,3 +48,18 @@ export function redirect(location: string): ProviderResponse {
 export function formBody(req: ProviderRequest): URLSearchParams {
   return new URLSearchParams(req.body);
 }
+
+/** Whether the request body is declared `application/x-www-form-urlencoded` (RFC 6749 §3.2, RFC 7009 §2.1, RFC 7662 §2.1). */
+export function isFormRequest(req: ProviderRequest): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+}
+
+/** The first parameter name that appears more than once (RFC 6749 §3.1, §3.2: parameters MUST NOT be repeated). */
+export function repeatedParam(params: URLSearchParams): string | undefined {
+  const seen = new Set<string>();
+  for (const k of params.keys()) {
+    if (seen.has(k)) return k;
+    seen.add(k);
+  }
+  return undefined;
+}

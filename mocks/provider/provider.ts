@@ -76,6 +76,14 @@ function fault(err: unknown): ProviderResponse {
   return json(500, { error: 'server_error', error_description: `mock provider fault: ${(err as Error).message}`.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?') });
 }
 
+/** A document endpoint (discovery, JWKS): GET and HEAD only, else 405 with `Allow` (RFC 9110 §15.5.6). */
+function readOnly(handler: Handler): Handler {
+  return (ctx, req) =>
+    req.method === 'GET' || req.method === 'HEAD'
+      ? handler(ctx, req)
+      : json(405, { error: 'invalid_request', error_description: `${req.path} accepts GET and HEAD only` }, { allow: 'GET, HEAD' });
+}
+
 /** Creates a provider from validated switches. */
 export function createProvider(options: ProviderOptions): MockProvider {
   const clock = options.clock ?? createClock();
@@ -101,9 +109,9 @@ export function createProvider(options: ProviderOptions): MockProvider {
     if (ctx.switches.revocation.enabled) routes.set(p.revocation, ['revocation', revocation]);
     if (ctx.switches.introspection.enabled) routes.set(p.introspection, ['introspection', introspection]);
     if (ctx.switches.discovery.kind === 'oidc') routes.set(p.userinfo, ['userinfo', userinfo]);
-    routes.set(p.jwks, ['jwks', async (c) => json(200, await c.keys.jwks())]);
+    routes.set(p.jwks, ['jwks', readOnly(async (c) => json(200, await c.keys.jwks()))]);
     if (ctx.switches.discovery.enabled) {
-      const doc: Handler = (c) => json(200, metadata(c));
+      const doc: Handler = readOnly((c) => json(200, metadata(c)));
       routes.set('/.well-known/oauth-authorization-server', ['discovery', doc]);
       if (ctx.switches.discovery.kind === 'oidc') routes.set('/.well-known/openid-configuration', ['discovery', doc]);
     }

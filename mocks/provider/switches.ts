@@ -11,8 +11,36 @@
  */
 import { z } from 'zod';
 import { deepMerge } from './merge.js';
+import { parseAddressRange } from './network.js';
 
-const seconds = z.number().int().nonnegative();
+/** The longest lifetime a switch takes: 100 years (a longer one overflows the clock's dates). */
+const MAX_SECONDS = 100 * 365 * 86_400;
+const seconds = z
+  .number()
+  .min(0)
+  .max(MAX_SECONDS, `at most ${MAX_SECONDS} seconds (100 years)`)
+  .refine(Number.isInteger, 'a whole number of seconds');
+/** A scope token (RFC 6749 §3.3: printable ASCII, no space, `"` or `\\`). */
+const scopeToken = z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'a scope is printable ASCII without spaces, `"` or `\\` (RFC 6749 §3.3)');
+/** An endpoint path under the issuer. */
+const endpointPath = z.string().regex(/^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/, 'a path under the issuer starts with "/" and has no spaces, "?" or "#" (e.g. /oauth/token)');
+/** An IP allow-list entry: an address or a CIDR range. */
+const addressRange = z.string().superRefine((v, ctx) => {
+  const r = parseAddressRange(v);
+  if (typeof r === 'string') ctx.addIssue({ code: 'custom', message: r });
+});
+/** A domain of the domain allow-list (a host name or an IP address, no scheme, port or path). */
+const domain = z.string().regex(/^(?!\.)[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/, 'a domain such as client.example.test (no scheme, port or path)');
+/** An absolute URI without a fragment (RFC 6749 §3.1.2). */
+const redirectUri = z.string().superRefine((v, ctx) => {
+  let ok = false;
+  try {
+    ok = new URL(v).protocol.length > 1 && !v.includes('#');
+  } catch {
+    ok = false;
+  }
+  if (!ok) ctx.addIssue({ code: 'custom', message: `"${v}" is not an absolute URI without a fragment (RFC 6749 §3.1.2)` });
+});
 
 /** Where a client may put its credentials at the token endpoint (docs/behaviours.md §1). */
 export const clientAuthMethod = z.enum(['client_secret_basic', 'client_secret_post', 'client_secret_query']);
@@ -69,9 +97,9 @@ export const switchesSchema = z
         /** Whether the consent page lets the user untick individual scopes (Facebook, GitHub, Google granular consent). */
         userCanDeny: z.boolean().default(true),
         /** Scopes added to every grant whether asked or not (Google adds `openid`). */
-        alwaysAdd: z.array(z.string()).default([]),
+        alwaysAdd: z.array(scopeToken).default([]),
         /** Scope granted when the request omits `scope` (RFC 6749 §3.3 default scope). */
-        defaultScopes: z.array(z.string()).default([]),
+        defaultScopes: z.array(scopeToken).default([]),
       })
       .strict()
       .prefault({}),
@@ -85,10 +113,10 @@ export const switchesSchema = z
         policy: z.enum(['always', 'never', 'offline-scope', 'offline-param']).default('always'),
         /** Refresh tokens only on the first consent of a user until that grant is revoked (Google). */
         oncePerUser: z.boolean().default(false),
-        offlineScope: z.string().default('offline_access'),
-        offlineParam: z.object({ name: z.string(), value: z.string() }).strict().default({ name: 'access_type', value: 'offline' }),
+        offlineScope: scopeToken.default('offline_access'),
+        offlineParam: z.object({ name: z.string().min(1), value: z.string() }).strict().default({ name: 'access_type', value: 'offline' }),
         /** An authorization parameter that forces a new refresh token despite `oncePerUser` (Google `prompt=consent`). */
-        forceConsentParam: z.object({ name: z.string(), value: z.string() }).strict().nullable().default(null),
+        forceConsentParam: z.object({ name: z.string().min(1), value: z.string() }).strict().nullable().default(null),
         /** `rotate`: each refresh returns a new refresh token and invalidates the old; `keep`: no new one; `rotate-keep-old`: new one, old stays valid (Entra). */
         rotation: z.enum(['keep', 'rotate', 'rotate-keep-old']).default('keep'),
         /** With `rotation: keep`, still rotate the refresh tokens of public clients (RFC 9700 §4.14.2 MUST); `false` for providers that never rotate. */
@@ -150,10 +178,19 @@ export const switchesSchema = z
         style: z.enum(['rfc7009', 'invalid-token-400']).default('rfc7009'),
         /** Revoking a refresh token also revokes the access tokens of its grant (RFC 7009 §2.1 SHOULD). */
         cascade: z.boolean().default(true),
+        /** Refuse a body that is not `application/x-www-form-urlencoded` and repeated parameters (RFC 7009 §2.1, RFC 6749 §3.2); `false` for lax providers. */
+        strictRequest: z.boolean().default(true),
       })
       .strict()
       .prefault({}),
-    introspection: z.object({ enabled: z.boolean().default(true) }).strict().prefault({}),
+    introspection: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Refuse a body that is not `application/x-www-form-urlencoded` and repeated parameters (RFC 7662 §2.1, RFC 6749 §3.2); `false` for lax providers. */
+        strictRequest: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     pkce: z
       .object({
         supported: z.boolean().default(true),
@@ -165,9 +202,9 @@ export const switchesSchema = z
     network: z
       .object({
         /** Source addresses (CIDR or literal) allowed to log in and call the token endpoint; empty = all (Salesforce login IP ranges). */
-        ipAllowList: z.array(z.string()).default([]),
+        ipAllowList: z.array(addressRange).default([]),
         /** Redirect URI domains allowed (Facebook "App Domains"); empty = all. */
-        domainAllowList: z.array(z.string()).default([]),
+        domainAllowList: z.array(domain).default([]),
         /** Take the source address from `X-Forwarded-For` (a provider behind a proxy; the harness's user agent sets it). */
         trustForwardedFor: z.boolean().default(true),
       })
@@ -188,17 +225,27 @@ export const switchesSchema = z
     /** Endpoint paths under the issuer. */
     paths: z
       .object({
-        authorize: z.string().default('/authorize'),
-        token: z.string().default('/token'),
-        revocation: z.string().default('/revoke'),
-        introspection: z.string().default('/introspect'),
-        userinfo: z.string().default('/userinfo'),
-        jwks: z.string().default('/jwks'),
-        endSession: z.string().nullable().default(null),
-        deviceAuthorization: z.string().nullable().default(null),
+        authorize: endpointPath.default('/authorize'),
+        token: endpointPath.default('/token'),
+        revocation: endpointPath.default('/revoke'),
+        introspection: endpointPath.default('/introspect'),
+        userinfo: endpointPath.default('/userinfo'),
+        jwks: endpointPath.default('/jwks'),
+        endSession: endpointPath.nullable().default(null),
+        deviceAuthorization: endpointPath.nullable().default(null),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .superRefine((paths, ctx) => {
+        // Two endpoints on one path: one of them could never be reached.
+        const seen = new Map<string, string>();
+        for (const [name, path] of Object.entries(paths)) {
+          if (path === null) continue;
+          const other = seen.get(path);
+          if (other) ctx.addIssue({ code: 'custom', path: [name], message: `"${path}" is already the ${other} path` });
+          else seen.set(path, name);
+        }
+      }),
     api: z
       .object({
         /** Scope needed for GET calls on the resource API; `null` = any valid token. */
@@ -238,9 +285,9 @@ export const registeredClientSchema = z
     client_secret: z.string().nullable().default(null),
     /** A public client (no secret, PKCE required: RFC 6749 §2.1). */
     public: z.boolean().default(false),
-    redirect_uris: z.array(z.string()).default([]),
+    redirect_uris: z.array(redirectUri).default([]),
     /** Scopes this registration may receive. Empty = any scope. */
-    scopes: z.array(z.string()).default([]),
+    scopes: z.array(scopeToken).default([]),
     grant_types: z.array(z.enum(['authorization_code', 'refresh_token', 'client_credentials'])).default(['authorization_code', 'refresh_token', 'client_credentials']),
     /** Auth methods this registration may use; empty = whatever `clientAuth.methods` allows. */
     auth_methods: z.array(clientAuthMethod).default([]),

@@ -25,19 +25,33 @@ export interface NodeHttpServer {
   close(): Promise<void>;
 }
 
+/** Default for `maxBody`: the largest request body read (1 MiB). */
+export const DEFAULT_MAX_BODY = 1024 * 1024;
+
 /**
- * Reads the request body, then calls `done` once (or `fail` once, on a stream error
- * before the end). Listeners rather than a Promise: this runs on every request.
+ * Reads the request body, then calls `done` once, or `fail` once on a stream error
+ * before the end, or `tooLarge` once when the body passes `max` bytes (what arrived is
+ * dropped, nothing more is kept). Listeners rather than a Promise: this runs on every
+ * request.
  */
-function readBody(req: IncomingMessage, done: (body: string) => void, fail: (err: Error) => void): void {
+function readBody(req: IncomingMessage, max: number, done: (body: string) => void, fail: (err: Error) => void, tooLarge: () => void): void {
   let first: Buffer | undefined;
   let all: Buffer[] | undefined;
+  let size = 0;
   let ended = false;
   req.on('data', (c: Buffer) => {
+    if (ended) return;
+    size += c.length;
+    if (size > max) {
+      ended = true;
+      first = all = undefined;
+      return tooLarge();
+    }
     if (first === undefined) first = c;
     else (all ??= [first]).push(c);
   });
   req.on('end', () => {
+    if (ended) return;
     ended = true;
     done(all ? Buffer.concat(all).toString('utf8') : first ? first.toString('utf8') : '');
   });
@@ -66,6 +80,40 @@ function send(res: ServerResponse, r: ProviderResponse): void {
 }
 
 const NOT_FOUND: ProviderResponse = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'no issuer is mounted at this path\n' };
+
+/** 413 with an RFC 6749 §5.2-shaped JSON error; the connection is closed after it (the rest of the body is not read). */
+function tooLarge(max: number): ProviderResponse {
+  return json(413, { error: 'invalid_request', error_description: `the request body is larger than ${max} bytes (serve --max-body)` }, { connection: 'close' });
+}
+
+/**
+ * Answers a request whose body is too large, then closes the connection: the client
+ * gets the 413 (it may still be sending), and nothing more of the body is read.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, max: number): void {
+  if (res.headersSent) return;
+  send(res, tooLarge(max));
+  req.pause();
+  // Half a second for the client to read the answer before the socket goes away.
+  res.on('finish', () => setTimeout(() => req.socket.destroy(), 500).unref());
+}
+
+/** An absolute-form request target (`POST http://127.0.0.1:8900/rfc-strict/token`, RFC 9112 §3.2.2) in origin form. */
+function originForm(raw: string): string {
+  if (raw.charCodeAt(0) === 47 /* / */) return raw;
+  const m = /^https?:\/\/[^/?#]*([^#]*)/i.exec(raw);
+  if (!m) return raw;
+  const rest = m[1] ?? '';
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+/** A request node:http cannot parse (bad request line, header overflow): a JSON 400 or 431, then close. */
+function clientErrorAnswer(err: NodeJS.ErrnoException): string {
+  const [status, description] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? ['431 Request Header Fields Too Large', 'the request headers are too large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['408 Request Timeout', 'the request took too long to arrive'] : ['400 Bad Request', 'the request is not valid HTTP/1.1'];
+  const body = JSON.stringify({ error: 'invalid_request', error_description: description });
+  return `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
 
 /** A fault in a handler (or in writing its answer) as a 500 `server_error`. */
 function sendFault(res: ServerResponse, err: unknown): void {
@@ -98,15 +146,24 @@ function writeAnswer(res: ServerResponse, r: ProviderResponse): void {
 
 const WELL_KNOWN = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/]+)$/;
 
+export interface NodeHttpServerOptions {
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The largest request body read, in bytes; a larger one is answered 413 (default 1 MiB). */
+  maxBody?: number;
+}
+
 /** Starts the server on `host:port` (port 0 = any free port). */
-export async function startNodeHttpServer(options: { port?: number; host?: string } = {}): Promise<NodeHttpServer> {
+export async function startNodeHttpServer(options: NodeHttpServerOptions = {}): Promise<NodeHttpServer> {
   const host = options.host ?? '127.0.0.1';
+  const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
   const mounts = new Map<string, { prefix: string; handle: Mountable }>();
 
   // Per request: no async function or Promise until the handler's own (see readBody, answer).
   const server = createServer((req, res) => {
     try {
-      const raw = req.url ?? '/';
+      const raw = originForm(req.url ?? '/');
       const q = raw.indexOf('?');
       const pathname = q < 0 ? raw : raw.slice(0, q);
       // The first path segment (`pathname.split('/', 2)[1] ?? ''`, without the array).
@@ -133,12 +190,19 @@ export async function startNodeHttpServer(options: { port?: number; host?: strin
           remoteAddress: req.socket.remoteAddress ?? '127.0.0.1',
         });
       if (req.method === 'GET' || req.method === 'HEAD') dispatch('');
-      else readBody(req, dispatch, (err) => sendFault(res, err));
+      else if (Number(req.headers['content-length'] ?? 0) > maxBody) refuseBody(req, res, maxBody);
+      else readBody(req, maxBody, dispatch, (err) => sendFault(res, err), () => refuseBody(req, res, maxBody));
     } catch (err) {
       sendFault(res, err);
     }
   });
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // As node's own handler: answer only when nothing of a response was written yet.
+    const current = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (err.code !== 'ECONNRESET' && socket.writable && !current?.headersSent) socket.end(clientErrorAnswer(err));
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -3,9 +3,11 @@
  * verdicts a scenario may require (`verdicts:`). Imported by `src/scenario/schema.ts`.
  */
 import { z } from 'zod';
+import { durationSchema } from '../scenario/duration.js';
 import { VERDICT_IDS, VERDICT_OUTCOMES } from './verdict-ids.js';
 
-const duration = z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, 'a duration such as 90s, 10m, 2h or 3d');
+/** A client step's time limit: at most an hour (a client that hangs must not hold a run for days). */
+const duration = durationSchema(3_600_000, '1h');
 
 /** `client.command`: a program the harness starts once per step (see clients/README.md). */
 export const commandSettingsSchema = z

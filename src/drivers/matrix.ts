@@ -12,7 +12,7 @@ import { packageRoot } from '../../mocks/package-root.js';
 import type { CaseResult } from '../results/model.js';
 import { prepareOutDir } from '../reports/write-reports.js';
 import { runScenario } from '../runner/run-scenario.js';
-import { findScenarioFiles, loadScenarios } from '../scenario/load.js';
+import { loadScenarioPaths } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ClientVerdict } from './client-verdicts.js';
 import type { DriverSpec } from './driver-spec.js';
@@ -90,7 +90,7 @@ export interface Matrix {
 
 /** The scenarios of the matrix (scenarios/clients/). */
 export function matrixScenarios(root = packageRoot()): Scenario[] {
-  return loadScenarios(findScenarioFiles([join(root, 'scenarios', 'clients')]), root);
+  return loadScenarioPaths([join(root, 'scenarios', 'clients')], root);
 }
 
 function cellOf(client: string, s: Scenario, r: CaseResult): MatrixCell {

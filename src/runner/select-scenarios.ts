@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../mocks/package-root.js';
 import { withClientOption } from '../drivers/driver-spec.js';
 import { HarnessError } from '../errors/harness-error.js';
-import { findScenarioFiles, loadScenarios } from '../scenario/load.js';
+import { loadScenarioPaths } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export interface ScenarioSelection {
@@ -26,7 +26,7 @@ export function catalogDir(): string {
 
 /** Loads and filters the scenarios. Throws a {@link HarnessError} (exit 2) for bad input or an empty selection. */
 export function selectScenarios(o: ScenarioSelection): Scenario[] {
-  let scenarios = loadScenarios(findScenarioFiles(o.paths.length ? [...o.paths] : [catalogDir()]));
+  let scenarios = loadScenarioPaths(o.paths.length ? [...o.paths] : [catalogDir()]);
   if (o.grep) {
     let re: RegExp;
     try {

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { commandSettingsSchema, verdictRequirementsSchema, webSettingsSchema } from '../drivers/driver-schema.js';
 import { expectSchema } from './expect-schema.js';
+import { durationSchema } from './duration.js';
 
-const duration = z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, 'a duration such as 90s, 10m, 2h or 3d');
+const duration = durationSchema();
 
 /** How the client under test is configured: an integration platform's OAuth application page. */
 export const clientConfigSchema = z

@@ -3,7 +3,7 @@
  * shows the login-and-consent page, and redirects with a code or an error.
  */
 import type { ProviderContext } from '../context.js';
-import { formBody, redirect, type ProviderRequest, type ProviderResponse } from '../http.js';
+import { formBody, redirect, repeatedParam, type ProviderRequest, type ProviderResponse } from '../http.js';
 import { addressAllowed, domainAllowed } from '../network.js';
 import { errorPage, loginPage } from '../pages.js';
 import { errorDescription } from '../respond.js';
@@ -11,15 +11,6 @@ import { randomToken } from '../random.js';
 import { redirectMatches, withParams } from '../redirect-uri.js';
 import { parseScopes, within } from '../scopes.js';
 import type { RegisteredClient } from '../switches.js';
-
-function repeated(params: URLSearchParams): string | undefined {
-  const seen = new Set<string>();
-  for (const k of params.keys()) {
-    if (seen.has(k)) return k;
-    seen.add(k);
-  }
-  return undefined;
-}
 
 /** Resolves the redirect URI of a request, or says why it cannot be used. */
 function resolveRedirect(ctx: ProviderContext, client: RegisteredClient, requested: string | null): { uri: string } | { error: string } {
@@ -38,7 +29,7 @@ export function authorize(ctx: ProviderContext, req: ProviderRequest): ProviderR
   const clientId = params.get('client_id');
   const client = clientId ? ctx.clients.get(clientId) : undefined;
   if (!client) return errorPage(400, 'Unknown client', clientId ? `No application is registered with client_id "${clientId}".` : 'The request has no client_id.');
-  const dup = repeated(params);
+  const dup = repeatedParam(params);
   const resolved = resolveRedirect(ctx, client, dup === 'redirect_uri' ? null : params.get('redirect_uri'));
   if ('error' in resolved) return errorPage(400, 'Invalid redirect_uri', resolved.error);
   const redirectUri = resolved.uri;

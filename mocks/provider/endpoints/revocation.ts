@@ -4,13 +4,17 @@
  */
 import { authenticateClient } from '../client-auth/authenticate.js';
 import type { ProviderContext } from '../context.js';
-import { formBody, type ProviderRequest, type ProviderResponse } from '../http.js';
+import { formBody, isFormRequest, repeatedParam, type ProviderRequest, type ProviderResponse } from '../http.js';
 import { oauthError } from '../respond.js';
 import { pairKey } from '../store.js';
 
 export function revocation(ctx: ProviderContext, req: ProviderRequest): ProviderResponse {
-  if (req.method !== 'POST') return oauthError(ctx, req, 'invalid_request', 'the revocation endpoint accepts POST only', 405);
+  if (req.method !== 'POST') return oauthError(ctx, req, 'invalid_request', 'the revocation endpoint accepts POST only', 405, { allow: 'POST' });
+  const strict = ctx.switches.revocation.strictRequest;
+  if (strict && !isFormRequest(req)) return oauthError(ctx, req, 'invalid_request', 'the request body must be application/x-www-form-urlencoded');
   const params = formBody(req);
+  const dup = strict ? repeatedParam(params) : undefined;
+  if (dup !== undefined) return oauthError(ctx, req, 'invalid_request', `parameter "${dup}" is repeated`);
   const auth = authenticateClient(ctx, req, params);
   if (!auth.ok) return auth.response;
   const token = params.get('token');

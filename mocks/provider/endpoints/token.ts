@@ -4,7 +4,7 @@
  */
 import { authenticateClient } from '../client-auth/authenticate.js';
 import type { ProviderContext } from '../context.js';
-import { formBody, type ProviderRequest, type ProviderResponse } from '../http.js';
+import { formBody, isFormRequest, repeatedParam, type ProviderRequest, type ProviderResponse } from '../http.js';
 import { addressAllowed } from '../network.js';
 import { oauthError } from '../respond.js';
 import { authorizationCodeGrant } from './grant-authorization-code.js';
@@ -31,17 +31,11 @@ export function token(ctx: ProviderContext, req: ProviderRequest): ProviderRespo
   let params: URLSearchParams;
   if (req.method === 'GET') params = req.query;
   else {
-    const type = (req.headers['content-type'] ?? '').toLowerCase();
-    if (!type.startsWith('application/x-www-form-urlencoded')) {
-      return oauthError(ctx, req, 'invalid_request', 'the request body must be application/x-www-form-urlencoded');
-    }
+    if (!isFormRequest(req)) return oauthError(ctx, req, 'invalid_request', 'the request body must be application/x-www-form-urlencoded');
     params = formBody(req);
   }
-  const seen = new Set<string>();
-  for (const k of params.keys()) {
-    if (seen.has(k)) return oauthError(ctx, req, 'invalid_request', `parameter "${k}" is repeated`);
-    seen.add(k);
-  }
+  const dup = repeatedParam(params);
+  if (dup !== undefined) return oauthError(ctx, req, 'invalid_request', `parameter "${dup}" is repeated`);
   const net = addressAllowed(ctx, req);
   if (!net.allowed) return oauthError(ctx, req, 'invalid_grant', `ip restricted: requests from ${net.address} are not allowed`);
   const auth = authenticateClient(ctx, req, params);

@@ -8,6 +8,8 @@ import { json, type ProviderRequest, type ProviderResponse } from '../http.js';
 import type { Account } from './data.js';
 import { requireBearer } from './bearer.js';
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function pick(rows: Account[], select: string | null): Record<string, unknown>[] {
   if (!select) return rows as unknown as Record<string, unknown>[];
   const cols = select.split(',').map((c) => c.trim()) as (keyof Account)[];
@@ -46,14 +48,16 @@ export async function api(ctx: ProviderContext, req: ProviderRequest): Promise<P
     return json(200, verbose ? { d: { results: rows } } : { value: rows }, { 'content-type': `application/json;odata=${verbose ? 'verbose' : 'minimalmetadata'}` });
   }
   if (path === '/api/0/DataService/json/SyncReply/SelectQuery' && req.method === 'POST') {
-    let query: { rootSchemaName?: string; columns?: { items?: Record<string, unknown> } };
+    let query: unknown;
     try {
       query = JSON.parse(req.body || '{}');
     } catch {
       return json(400, { success: false, errorInfo: { message: 'the select query body is not JSON' } });
     }
+    if (!isObject(query)) return json(400, { success: false, errorInfo: { message: 'the select query body must be a JSON object' } });
     if (query.rootSchemaName && query.rootSchemaName !== 'Account') return json(200, { rows: [], success: true });
-    const cols = query.columns?.items ? Object.keys(query.columns.items).join(',') : null;
+    const items = isObject(query.columns) ? query.columns.items : undefined;
+    const cols = isObject(items) ? Object.keys(items).join(',') : null;
     return json(200, { rows: pick(accounts, cols), success: true });
   }
   const rest = /^\/api\/0\/rest\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(path);

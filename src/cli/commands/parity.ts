@@ -7,14 +7,14 @@
 import { join } from 'node:path';
 import { packageRoot } from '../../../mocks/package-root.js';
 import { prepareOutDir } from '../../reports/write-reports.js';
-import { findScenarioFiles, loadScenarios } from '../../scenario/load.js';
+import { loadScenarioPaths } from '../../scenario/load.js';
 import { parityReport } from '../../targets/index.js';
 import { dim, yellow } from '../console-output.js';
 import { parseSeed } from '../parse-seed.js';
 
 export async function parityCommand(paths: string[], o: { target: string; seed: string; out: string }): Promise<number> {
   const seed = parseSeed(o.seed);
-  const scenarios = loadScenarios(findScenarioFiles(paths.length ? paths : [join(packageRoot(), 'scenarios')]));
+  const scenarios = loadScenarioPaths(paths.length ? paths : [join(packageRoot(), 'scenarios')]);
   prepareOutDir(o.out);
   process.stdout.write(`oauth-harness parity: ${scenarios.length} scenarios, mock vs ${o.target}\n`);
   const report = await parityReport({ target: o.target, scenarios, outDir: o.out, seed });
