@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { HarnessError } from '../errors/harness-error.js';
+import { containerTargetList } from '../targets/servers/registry.js';
 import { red } from './console-output.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -24,8 +25,14 @@ function program(): Command {
     .option('--report <list>', 'reports to write: junit,json,html (or all, none)', 'junit,json,html')
     .option('--out <dir>', 'folder for reports', 'reports')
     .option('--expected-failures <file>', 'YAML list of { id, reason }: listed failures do not fail the run; a listed case that now passes does')
-    .option('--target <target>', 'where the provider runs: mock (default), container:oidc-provider, container:glewlwyd')
+    .option('--target <target>', `where the provider runs: mock (default), ${containerTargetList()}, or an issuer URL (see: oauth-harness targets)`)
     .option('--client <driver>', 'run every scenario with this client: reference, command:"<program>", or web:"<command>"')
+    .option('--config <file>', 'with --target <issuer URL>: verify.yaml giving the client, the test user and behavesLike')
+    .option('--client-id <id>', 'with --target <issuer URL>: the client registered there')
+    .option('--client-secret <secret>', 'with --target <issuer URL>: its secret')
+    .option('--redirect-uri <uri>', 'with --target <issuer URL>: its registered redirect URI')
+    .addOption(new Option('--user <name:password>', 'with --target <issuer URL>: a test user (repeatable)').argParser(collect))
+    .addOption(new Option('--behaves-like <profile>', 'with --target <issuer URL>: a built-in profile the server behaves like (repeatable; default rfc-strict)').argParser(collect))
     .action(async (paths: string[], o) => {
       const { runCommand } = await import('./commands/run.js');
       process.exitCode = await runCommand(paths, o);
@@ -60,7 +67,7 @@ function program(): Command {
     .option('--redirect-uri <uri>', 'a redirect URI registered for the client (needed for login checks)')
     .option('--plan <name>', 'rfc6749 or bcp (adds RFC 9700, 9207, 8252)')
     .option('--config <file>', 'verify.yaml: fixtures, login, lifetimes (flags override it)')
-    .option('--target <target>', 'start a server to verify: container:oidc-provider or container:glewlwyd')
+    .option('--target <target>', `start a server to verify: ${containerTargetList()} (see: oauth-harness targets)`)
     .addOption(new Option('--only <id>', 'run only this check (repeatable)').argParser(collect).default([]))
     .option('--expected-failures <file>', 'YAML list of { id, reason }: listed failures do not fail the run; a listed check that now passes does')
     .option('--report <list>', 'reports to write: junit,json,html (or all, none)', 'junit,json,html')
@@ -73,7 +80,13 @@ function program(): Command {
   p.command('parity')
     .description('run scenarios on the mock profile and on a real server in a container, and list the differences')
     .argument('[paths...]', 'scenario files or folders (default: the built-in catalog)')
-    .requiredOption('--target <target>', 'container:oidc-provider or container:glewlwyd')
+    .requiredOption('--target <target>', `${containerTargetList()}, or an issuer URL (see: oauth-harness targets)`)
+    .option('--config <file>', 'with an issuer URL: verify.yaml giving the client, the test user and behavesLike')
+    .option('--client-id <id>', 'with an issuer URL: the client registered there')
+    .option('--client-secret <secret>', 'with an issuer URL: its secret')
+    .option('--redirect-uri <uri>', 'with an issuer URL: its registered redirect URI')
+    .addOption(new Option('--user <name:password>', 'with an issuer URL: a test user (repeatable)').argParser(collect))
+    .addOption(new Option('--behaves-like <profile>', 'with an issuer URL: a built-in profile the server behaves like (repeatable; default rfc-strict)').argParser(collect))
     .option('--seed <n>', 'seed for generated users and data', '1')
     .option('--out <dir>', 'folder for parity.json and parity.md', 'reports')
     .action(async (paths: string[], o) => {
@@ -107,6 +120,13 @@ function program(): Command {
     .action(async () => {
       const { schemaText } = await import('./commands/schema.js');
       process.stdout.write(schemaText());
+    });
+
+  p.command('targets')
+    .description('list where scenarios and verify can run: the mock, the real servers in containers, a URL')
+    .action(async () => {
+      const { targetsText } = await import('./commands/targets.js');
+      process.stdout.write(targetsText());
     });
 
   p.command('profiles')

@@ -138,6 +138,11 @@ export const verifyConfigSchema = z
     propagationSeconds: z.number().min(0).default(10),
     /** Per-request timeout. */
     timeoutMs: z.number().int().positive().default(15_000),
+    /**
+     * For `run --target <issuer>` and `parity` with this file: the built-in profiles the
+     * server behaves like, whose scenarios run there (default `rfc-strict`).
+     */
+    behavesLike: z.array(z.string()).optional(),
     /** Treat `http://` on loopback hosts as a test deployment (TLS rows skip). */
     allowInsecureLoopback: z.boolean().default(true),
   })

@@ -26,8 +26,15 @@ export interface RunCommandOptions {
   expectedFailures?: string;
   /** `reference`, `command:"…"` or `web:"…"`: overrides every scenario's client driver. */
   client?: string;
-  /** `mock` (default), `container:oidc-provider`, `container:glewlwyd`. */
+  /** `mock` (default), `container:<server>` (oauth-harness targets), or an issuer URL. */
   target?: string;
+  /** A live target's client, users and behaviours: verify.yaml and/or flags (src/targets/live-target.ts). */
+  config?: string;
+  clientId?: string;
+  clientSecret?: string;
+  redirectUri?: string;
+  user?: string[];
+  behavesLike?: string[];
 }
 
 /** Parses `--report junit,json,html` (or `all`, or `none`); unknown names are a usage error. */
@@ -48,6 +55,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   const reports = parseReportList(o.report);
   const expected: ExpectedFailure[] = o.expectedFailures ? loadExpectedFailures(o.expectedFailures) : [];
   if (o.target !== undefined && o.target !== 'mock') (await import('../../targets/index.js')).parseTarget(o.target);
+  const live = await (await import('../../targets/live-target.js')).liveTargetStart(o);
   const scenarios = selectScenarios({ paths, grep: o.grep, client: o.client });
   // Last of the input checks, first write: a wrong --out does not cost a whole run, bad input creates nothing.
   if (reports.length) prepareOutDir(o.out);
@@ -58,7 +66,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   const started = Date.now();
   const onTarget = o.target !== undefined && o.target !== 'mock';
   const raw = onTarget
-    ? (await (await import('../../targets/index.js')).runOnTarget({ target: o.target!, scenarios, seed, onCase: (r) => printCase(finish(r)) })).cases
+    ? (await (await import('../../targets/index.js')).runOnTarget({ target: o.target!, scenarios, seed, ...(live ? { start: live } : {}), onCase: (r) => printCase(finish(r)) })).cases
     : await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: (r) => printCase(finish(r)) });
   const cases = raw.map(finish);
   const run = makeRun(cases, started, seed);
