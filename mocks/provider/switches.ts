@@ -100,6 +100,8 @@ export const switchesSchema = z
         alwaysAdd: z.array(scopeToken).default([]),
         /** Scope granted when the request omits `scope` (RFC 6749 §3.3 default scope). */
         defaultScopes: z.array(scopeToken).default([]),
+        /** Scopes honoured when asked for (they can earn a refresh token) but left out of the grant and of the token response's `scope` (Microsoft's `offline_access`; oidc-provider drops `offline_access` without `prompt=consent`). */
+        dropFromGrant: z.array(scopeToken).default([]),
       })
       .strict()
       .prefault({}),
@@ -127,6 +129,8 @@ export const switchesSchema = z
         gracePeriod: seconds.default(0),
         /** Whether client_credentials responses carry a refresh token (RFC 6749 §4.4.3: SHOULD NOT). */
         forClientCredentials: z.boolean().default(false),
+        /** A refresh request whose `scope` goes beyond the grant: `reject` it with `invalid_scope` (RFC 6749 §6: it MUST NOT include a scope not originally granted; oidc-provider, Keycloak), `narrow` it to the grant, or `ignore` the `scope` and issue the grant's. */
+        scopeCheck: z.enum(['reject', 'narrow', 'ignore']).default('reject'),
       })
       .strict()
       .prefault({}),

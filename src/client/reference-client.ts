@@ -18,7 +18,7 @@ import { missingRefreshCase, missingRefreshWarning, type ClientWarning } from '.
 export type ClientFault =
   | 'ignore-state' | 'no-retry' | 'no-refresh' | 'no-revoke-on-disconnect' | 'keep-old-refresh-token'
   | 'retry-invalid-grant' | 'no-pkce' | 'drop-redirect-uri-at-token' | 'send-credentials-twice' | 'no-basic-encoding'
-  | 'ignore-granted-scope' | 'bearer-in-query' | 'trust-http-200';
+  | 'ignore-granted-scope' | 'bearer-in-query' | 'trust-http-200' | 'resend-scope-on-refresh';
 
 export interface ReferenceClientConfig {
   /** The provider's issuer, for metadata discovery (optional, like most integration pages). */
@@ -252,7 +252,9 @@ export class ReferenceClient {
     let last: ClientError | undefined;
     for (let i = 0; i < attempts; i++) {
       try {
-        const res = await oauth.refreshTokenGrantRequest(this.as(), this.client, this.auth, current.refreshToken, this.options());
+        // requests-oauthlib and authlib send the originally requested scope with every refresh
+        const resend = this.has('resend-scope-on-refresh') && this.config.scopes.length ? { additionalParameters: { scope: this.config.scopes.join(this.config.scopeDelimiter) } } : undefined;
+        const res = await oauth.refreshTokenGrantRequest(this.as(), this.client, this.auth, current.refreshToken, this.options(resend));
         const body = await this.checkedTokenResponse(res, 'refresh');
         return this.store(body, current);
       } catch (e) {

@@ -21,6 +21,7 @@ import { neverExpiringToken } from './never-expiring-token.js';
 import { noAccessTokenSent } from './no-access-token-sent.js';
 import { pkceRequired } from './pkce-required.js';
 import { redirectUriMismatch } from './redirect-uri-mismatch.js';
+import { refreshScopeExceedsGrant } from './refresh-scope-exceeds-grant.js';
 import { refreshTokenInvalidated } from './refresh-token-invalidated.js';
 import { refreshTokenReuse } from './refresh-token-reuse.js';
 import { scopeDelimiterWrong } from './scope-delimiter-wrong.js';
@@ -46,6 +47,7 @@ export const DIAGNOSES: Diagnosis[] = [
   pkceRequired,
   // what the login granted
   scopeDelimiterWrong,
+  refreshScopeExceedsGrant,
   scopeNotRegistered,
   scopesDeniedByUser,
   // calling the API

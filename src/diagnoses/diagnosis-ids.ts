@@ -15,6 +15,7 @@ export const DIAGNOSIS_IDS = [
   'state-mismatch',
   'pkce-required',
   'scope-delimiter-wrong',
+  'refresh-scope-exceeds-grant',
   'scope-not-registered',
   'scopes-denied-by-user',
   'no-access-token-sent',

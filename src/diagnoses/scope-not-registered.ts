@@ -7,6 +7,8 @@
 import type { Exchange } from '../results/model.js';
 import { loginScopes } from './consent.js';
 import type { Diagnosis } from './diagnosis.js';
+import { OFFLINE_SCOPES } from './missing-refresh.js';
+import { refreshesBeyondGrant } from './refresh-scope.js';
 import { commaJoined } from './scope-delimiter-wrong.js';
 import { authorizationRequests, callbackErrors, describe, errorOf, grantedScopes, list, quote, splitScopes, tokenGrants } from './traffic.js';
 
@@ -41,9 +43,10 @@ export const scopeNotRegistered: Diagnosis = {
       fix = bad.length ? [`Allow ${list(bad)} for the app at the provider, or remove ${bad.length > 1 ? 'them' : 'it'} from the integration's scopes.`] : [];
     }
     // 2. invalid_scope at the token endpoint (client credentials, refresh with more scope)
+    const beyondGrant = new Set(refreshesBeyondGrant(exchanges).map((f) => f.refresh.exchange.seq)); // refresh-scope-exceeds-grant explains those
     for (const g of tokenGrants(exchanges)) {
       const err = errorOf(g.exchange.response);
-      if (err?.code !== 'invalid_scope' || commaJoined(g.params.get('scope'))) continue;
+      if (err?.code !== 'invalid_scope' || commaJoined(g.params.get('scope')) || beyondGrant.has(g.exchange.seq)) continue;
       const requested = splitScopes(g.params.get('scope'));
       const bad = named(requested, err.text);
       evidence.push(g.exchange);
@@ -53,7 +56,9 @@ export const scopeNotRegistered: Diagnosis = {
     // 3. the token came back with fewer scopes, and the user did not decline them
     for (const l of loginScopes(exchanges)) {
       if (!l.grant || !l.granted || l.deniedAll) continue;
-      const missing = l.requested.filter((s) => !l.granted!.includes(s));
+      // an offline scope that did its work (a refresh token came back) is left out of the grant by some providers (Microsoft), not refused
+      const earnedRefresh = typeof l.grant.body.refresh_token === 'string';
+      const missing = l.requested.filter((s) => !l.granted!.includes(s) && !(earnedRefresh && OFFLINE_SCOPES.includes(s)));
       if (!missing.length) continue;
       const declined = new Set([...l.reportedDenied, ...(l.offered && l.ticked ? l.offered.filter((s) => !l.ticked!.includes(s)) : [])]);
       const dropped = missing.filter((s) => !declined.has(s) && (l.offered === undefined || !l.offered.includes(s)));

@@ -11,7 +11,7 @@ import type { VerdictRequirements } from './driver-schema.js';
 import { bearerTokenIssued, retriedAfter401 } from './verdicts/api.js';
 import { pkceS256, redirectUriRegistered, redirectUriRepeated, state, stateChecked } from './verdicts/authorization.js';
 import { credentialsPlacement, tokenRequestMethod } from './verdicts/credentials.js';
-import { gaveUpOnInvalidGrant, refreshed, refreshTokenKept, rotatedRefreshTokenUsed } from './verdicts/refresh.js';
+import { gaveUpOnInvalidGrant, refreshed, refreshScopeWithinGrant, refreshTokenKept, rotatedRefreshTokenUsed } from './verdicts/refresh.js';
 import { revokedOnDisconnect } from './verdicts/revocation.js';
 import { readTraffic } from './verdicts/traffic.js';
 import type { ClientVerdict, VerdictContext, VerdictDefinition } from './verdicts/verdict.js';
@@ -32,6 +32,7 @@ export const VERDICTS: VerdictDefinition[] = [
   redirectUriRepeated,
   rotatedRefreshTokenUsed,
   refreshTokenKept,
+  refreshScopeWithinGrant,
   refreshed,
   retriedAfter401,
   revokedOnDisconnect,

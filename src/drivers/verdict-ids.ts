@@ -1,4 +1,4 @@
-/** The client verdicts, by stable id (see `client-verdicts.ts`). */
+/** The client verdicts, by stable id, in report order (see `client-verdicts.ts`; a test keeps the two equal). */
 export const VERDICT_IDS = [
   'credentials-placement',
   'token-request-method',
@@ -7,11 +7,12 @@ export const VERDICT_IDS = [
   'pkce-s256',
   'redirect-uri-registered',
   'redirect-uri-repeated',
+  'rotated-refresh-token-used',
+  'refresh-token-kept',
+  'refresh-scope-within-grant',
   'refreshed',
   'retried-after-401',
   'revoked-on-disconnect',
-  'rotated-refresh-token-used',
-  'refresh-token-kept',
   'gave-up-on-invalid-grant',
   'bearer-token-issued',
 ] as const;

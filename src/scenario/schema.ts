@@ -41,10 +41,12 @@ export const clientConfigSchema = z
      * `no-pkce`, `drop-redirect-uri-at-token`, `send-credentials-twice`, `no-basic-encoding`,
      * `ignore-granted-scope` (trusts the requested scopes over the response's `scope`),
      * `bearer-in-query` (sends the access token as an `access_token` query parameter),
-     * `trust-http-200` (does not look for an `error` in a 200 token response).
+     * `trust-http-200` (does not look for an `error` in a 200 token response),
+     * `resend-scope-on-refresh` (sends the scopes it asked for at login with every refresh, as
+     * requests-oauthlib and authlib do).
      */
     faults: z
-      .array(z.enum(['ignore-state', 'no-retry', 'no-refresh', 'no-revoke-on-disconnect', 'keep-old-refresh-token', 'retry-invalid-grant', 'no-pkce', 'drop-redirect-uri-at-token', 'send-credentials-twice', 'no-basic-encoding', 'ignore-granted-scope', 'bearer-in-query', 'trust-http-200']))
+      .array(z.enum(['ignore-state', 'no-retry', 'no-refresh', 'no-revoke-on-disconnect', 'keep-old-refresh-token', 'retry-invalid-grant', 'no-pkce', 'drop-redirect-uri-at-token', 'send-credentials-twice', 'no-basic-encoding', 'ignore-granted-scope', 'bearer-in-query', 'trust-http-200', 'resend-scope-on-refresh']))
       .default([]),
   })
   .strict();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiAuthSchemeMismatch } from '../../src/diagnoses/api-auth-scheme-mismatch.js';
 import { insufficientScope } from '../../src/diagnoses/insufficient-scope.js';
 import { noAccessTokenSent } from '../../src/diagnoses/no-access-token-sent.js';
+import { refreshScopeExceedsGrant } from '../../src/diagnoses/refresh-scope-exceeds-grant.js';
 import { scopeDelimiterWrong } from '../../src/diagnoses/scope-delimiter-wrong.js';
 import { scopeNotRegistered } from '../../src/diagnoses/scope-not-registered.js';
 import { scopesDeniedByUser } from '../../src/diagnoses/scopes-denied-by-user.js';
@@ -160,5 +161,40 @@ describe('traffic other clients and providers produce', () => {
   it('does not report a missing token on a call authenticated by an API key or a session cookie', () => {
     expect(run(noAccessTokenSent, traffic({ url: 'https://api.example.com/v1/items', headers: { 'x-api-key': 'k-123456' }, status: 403 }))).toBeUndefined();
     expect(run(noAccessTokenSent, traffic({ url: 'https://app.example.com/api/me', headers: { cookie: 'sid=abc' }, status: 401 }))).toBeUndefined();
+  });
+});
+
+describe('refresh-scope-exceeds-grant (authlib and requests-oauthlib re-send the login scope at refresh)', () => {
+  // oidc-provider 9: a grant narrowed at login, then authlib's refresh with the original scope
+  const narrowed = (asked: string, granted: string, resent: string) =>
+    traffic(
+      { from: 'user-agent', url: auth('op.example.com', asked).replace('/authorize', '/auth'), status: 303, resHeaders: { location: `${cb}?code=c0de&state=s1&iss=https%3A%2F%2Fop.example.com` } },
+      { url: 'https://op.example.com/token', body: code, status: 200, resBody: { access_token: 'Vdr0', expires_in: 3600, id_token: 'eyJ.a.b', refresh_token: 'Qm9i', scope: granted, token_type: 'Bearer' } },
+      { url: 'https://op.example.com/token', body: { grant_type: 'refresh_token', refresh_token: 'Qm9i', scope: resent, client_id: 'app', client_secret: 'secret-value' }, status: 400, resBody: { error: 'invalid_scope', error_description: 'refresh token missing requested scope', scope: resent.split(' ').filter((x) => !granted.split(' ').includes(x)).join(' ') } },
+    );
+
+  it('the user unticked a scope at consent: names it and the grant, not scope-not-registered', () => {
+    const ex = narrowed('openid profile email', 'openid profile', 'openid profile email');
+    const f = run(refreshScopeExceedsGrant, ex);
+    expect(f?.cause).toMatch(/asked for scope \[openid profile email\], but the grant holds \[openid profile\] \(the token response of exchange #2\): email is not part of it/);
+    expect(f?.cause).toMatch(/HTTP 400 invalid_scope: "refresh token missing requested scope"/);
+    expect(f?.fix?.[0]).toBe('Stop sending email at refresh: omit scope, or send only [openid profile].');
+    expect(ids(ex)).toContain('refresh-scope-exceeds-grant');
+    // the narrowed login itself may still be read as a scope the provider dropped (no consent page in this traffic), never the refused refresh
+    expect(run(scopeNotRegistered, ex)?.evidence ?? []).not.toContain(3);
+  });
+
+  it('offline_access dropped from the grant (Microsoft, oidc-provider without prompt=consent)', () => {
+    const ex = narrowed('openid offline_access', 'openid', 'openid offline_access');
+    expect(run(refreshScopeExceedsGrant, ex)?.cause).toMatch(/offline_access is not part of it/);
+    expect(ids(ex)).not.toContain('scope-not-registered');
+  });
+
+  it('stays silent for a refresh within the grant, without scope, or refused for another reason', () => {
+    const within = narrowed('openid profile email', 'openid profile', 'openid profile');
+    expect(run(refreshScopeExceedsGrant, within)).toBeUndefined();
+    const refused = narrowed('openid profile email', 'openid profile', 'openid profile email');
+    refused[2]!.response.body = JSON.stringify({ error: 'invalid_grant', error_description: 'grant request is invalid' });
+    expect(run(refreshScopeExceedsGrant, refused)).toBeUndefined();
   });
 });

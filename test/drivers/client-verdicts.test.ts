@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { authorizeAndConsent, basic, call, firstClient, testProvider } from '../../mocks/testing.js';
-import { clientVerdicts, verdictContextOf, verdictExpectations } from '../../src/drivers/client-verdicts.js';
+import { clientVerdicts, VERDICTS, verdictContextOf, verdictExpectations } from '../../src/drivers/client-verdicts.js';
+import { VERDICT_IDS } from '../../src/drivers/verdict-ids.js';
 import { toExchange } from '../../src/observe/recorded-exchange.js';
 import { run } from './verdict-fixtures.js';
 
@@ -148,6 +149,12 @@ describe('bearer-token-issued', () => {
     const v = clientVerdicts(p.exchanges.map((e) => toExchange(e)), verdictContextOf(p)).find((x) => x.id === 'bearer-token-issued')!;
     expect(v.outcome).toBe('fail');
     expect(v.detail).toBe('the client sent as its Bearer token a 9-character placeholder word (None, null or the like), not a token, which the provider never issued');
+  });
+});
+
+describe('the verdict list', () => {
+  it('verdict-ids.ts (what scenario files accept) names every verdict, in report order', () => {
+    expect(VERDICTS.map((v) => v.id)).toEqual([...VERDICT_IDS]);
   });
 });
 

@@ -171,3 +171,33 @@ describe('4. Basic refused, then body credentials accepted (Go x/oauth2 AuthStyl
     expect(diagnoses.map((d) => d.id)).not.toContain('credentials-placement-probed');
   });
 });
+
+describe('5. a refresh that re-sends the login scope after the grant was narrowed', () => {
+  it('offline_access dropped from the grant (Microsoft): the verdict fails, the diagnosis names it, scope-not-registered stays silent', async () => {
+    const p = testProvider('rfc-strict', { switches: { scopes: { dropFromGrant: ['offline_access'] }, refresh: { policy: 'offline-scope' } } });
+    p.context.clients.get(firstClient(p).client_id)!.scopes.push('offline_access');
+    const h = handClient(p);
+    const t = await h.connect('read offline_access');
+    expect(t.scope).toBe('read');
+    expect(t.refresh_token).toBeDefined();
+    const res = await h.refresh(t.refresh_token, { scope: 'read offline_access' });
+    expect(res.json.error).toBe('invalid_scope');
+    const { verdict, diagnoses } = judge(p);
+    expect(verdict('refresh-scope-within-grant')).toMatchObject({ outcome: 'fail', detail: 'a refresh asked for scope "read offline_access", beyond the grant\'s "read" (offline_access); the provider refused it (400 invalid_scope)' });
+    expect(diagnoses.map((d) => d.id)).toContain('refresh-scope-exceeds-grant');
+    expect(diagnoses.map((d) => d.id)).not.toContain('scope-not-registered');
+  });
+
+  it('the user unticked a scope; refreshing without scope passes', async () => {
+    const p = testProvider('rfc-strict');
+    const h = handClient(p);
+    const t = await h.connect('read write', { scopes: ['read'] });
+    expect((await h.refresh(t.refresh_token, { scope: 'read write' })).json.error).toBe('invalid_scope');
+    expect(judge(p).verdict('refresh-scope-within-grant').outcome).toBe('fail');
+    const q = testProvider('rfc-strict');
+    const k = handClient(q);
+    const u = await k.connect('read write', { scopes: ['read'] });
+    expect((await k.refresh(u.refresh_token)).status).toBe(200);
+    expect(judge(q).verdict('refresh-scope-within-grant')).toMatchObject({ outcome: 'pass', detail: 'refresh requests carry no scope: the grant keeps its own' });
+  });
+});

@@ -49,14 +49,17 @@ export function decision(ctx: ProviderContext, req: ProviderRequest): ProviderRe
 
   const grantId = randomToken('g_');
   const issueRefresh = earnsRefreshToken(ctx, params, granted, interaction.clientId, username);
-  ctx.store.grants.set(grantId, { id: grantId, clientId: interaction.clientId, username, scopes: granted, revoked: false, withRefresh: false });
+  // scopes such as Microsoft's offline_access do their work (a refresh token) but are not part of the grant
+  const dropped = ctx.switches.scopes.dropFromGrant;
+  const kept = dropped.length ? granted.filter((s) => !dropped.includes(s)) : granted;
+  ctx.store.grants.set(grantId, { id: grantId, clientId: interaction.clientId, username, scopes: kept, revoked: false, withRefresh: false });
   const code = randomToken('c_');
   const pkce = ctx.switches.pkce.supported && params.get('code_challenge');
   ctx.store.codes.set(code, {
     grantId,
     clientId: interaction.clientId,
     redirectUri: params.get('redirect_uri'),
-    scopes: granted,
+    scopes: kept,
     requested: interaction.requested,
     username,
     challenge: pkce ? params.get('code_challenge') : null,

@@ -28,8 +28,12 @@ export async function refreshTokenGrant(ctx: ProviderContext, req: ProviderReque
     return oauthError(ctx, req, 'invalid_grant', 'refresh token was already used');
   }
   const asked = parseScopes(ctx, params.get('scope'));
-  if (asked.some((s) => !rt.scopes.includes(s))) return oauthError(ctx, req, 'invalid_scope', 'the requested scope exceeds the scope of the grant');
-  const granted = asked.length ? asked : rt.scopes;
+  // RFC 6749 §6: the scope of a refresh MUST NOT include a scope not originally granted; providers reject, narrow or ignore it
+  const beyond = asked.filter((s) => !rt.scopes.includes(s));
+  const check = r.scopeCheck;
+  if (beyond.length && check === 'reject') return oauthError(ctx, req, 'invalid_scope', `refresh token missing requested scope: ${beyond.join(' ')} (the requested scope exceeds the scope of the grant)`);
+  const within = asked.filter((s) => rt.scopes.includes(s));
+  const granted = !asked.length || check === 'ignore' || !within.length ? rt.scopes : within;
   // RFC 9700 §4.14.2: refresh tokens of public clients are rotated (unless the profile says otherwise)
   const rotation = r.rotation === 'keep' && client.client_secret === null && r.rotatePublicClients ? 'rotate' : r.rotation;
   const rotate = rotation !== 'keep';

@@ -125,6 +125,41 @@ export const refreshTokenKept: VerdictDefinition = {
   },
 };
 
+const splitScope = (s: string | null | undefined) => (s ? s.split(/[\s,]+/).filter(Boolean) : []);
+
+/** The scope a grant holds before `seq`: the last token response's `scope`, else (RFC 6749 §5.1: as requested) what that request asked for. */
+function grantScopeBefore(t: ClientTraffic, lineage: Lineage, seq: number): string[] | undefined {
+  for (const c of [...t.tokenCalls].reverse()) {
+    if (c.seq >= seq || c.lineage !== lineage || !c.issued) continue;
+    if (c.issued.scope !== undefined) return splitScope(c.issued.scope);
+    if (c.params.get('scope') !== null) return splitScope(c.params.get('scope'));
+    if (c.grantType === 'authorization_code') {
+      const origin = t.codeOrigin.get(c.params.get('code') ?? '');
+      return origin ? splitScope(origin.params.get('scope')) : undefined;
+    }
+  }
+  return undefined;
+}
+
+export const refreshScopeWithinGrant: VerdictDefinition = {
+  id: 'refresh-scope-within-grant',
+  title: 'A refresh request asks for no scope beyond what the grant holds (or for none)',
+  specRef: 'RFC 6749 §6',
+  judge(t) {
+    const refreshes = t.tokenCalls.filter(isRefresh);
+    if (!refreshes.length) return na('the client sent no refresh request');
+    const scoped = refreshes.filter((c) => c.params.get('scope') !== null);
+    for (const c of scoped) {
+      const granted = c.lineage === undefined ? undefined : grantScopeBefore(t, c.lineage, c.seq);
+      const beyond = granted ? splitScope(c.params.get('scope')).filter((s) => !granted.includes(s)) : [];
+      if (!beyond.length) continue;
+      const refused = c.issued ? '' : `; the provider refused it (${refusal(c)})`;
+      return { outcome: 'fail', detail: `a refresh asked for scope "${c.params.get('scope')}", beyond the grant's "${granted!.join(' ')}" (${beyond.join(', ')})${refused}`, evidence: [c.seq] };
+    }
+    return { outcome: 'pass', detail: scoped.length ? `${scoped.length} refresh request(s) asked only for scopes of the grant` : 'refresh requests carry no scope: the grant keeps its own', evidence: refreshes.map((c) => c.seq) };
+  },
+};
+
 export const gaveUpOnInvalidGrant: VerdictDefinition = {
   id: 'gave-up-on-invalid-grant',
   title: 'After invalid_grant at refresh the client stops using that refresh token (no retry loop)',
