@@ -40,7 +40,7 @@ function program(): Command {
 
   p.command('serve')
     .description('serve mock providers on 127.0.0.1, one issuer per profile at /<profile>')
-    .addOption(new Option('--profile <name>', 'profile to serve (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--profile <name>', 'profile to serve (repeatable): a built-in name, or a profile file (.yaml) such as fingerprint writes').argParser(collect).default([]))
     .option('--port <n>', 'port (0 = any free port)', '8900')
     .option('--host <addr>', 'address to bind', '127.0.0.1')
     .option('--json', 'print the issuers and credentials as one JSON line')
@@ -113,6 +113,21 @@ function program(): Command {
     .action(async (file: string, o) => {
       const { importCommand } = await import('./commands/import.js');
       process.exitCode = await importCommand(file, o);
+    });
+
+  p.command('fingerprint')
+    .description('probe a live authorization server (a bounded, listed set of requests) and write a provider profile of what it does')
+    .option('--issuer <url>', "the server's issuer identifier (metadata is discovered from it)")
+    .option('--client-id <id>', 'a confidential test client')
+    .option('--client-secret <secret>', 'its secret (or ${env:NAME} in --config)')
+    .option('--redirect-uri <uri>', 'a redirect URI registered for the client (for the authorization endpoint and login probes)')
+    .option('--config <file>', 'verify.yaml: scopes, the test user and login (for the login probe); flags override it')
+    .option('--out <file>', 'write the profile here (default: stdout)')
+    .option('--name <name>', "the profile's name (default: from the issuer)")
+    .option('--list', 'print the probes and what they send, and send nothing')
+    .action(async (o) => {
+      const { fingerprintCommand } = await import('./commands/fingerprint.js');
+      process.exitCode = await fingerprintCommand(o);
     });
 
   p.command('schema')

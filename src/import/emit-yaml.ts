@@ -53,7 +53,7 @@ export function toYaml(a: Annotated): string {
 
 /** Lists of scalars, and maps of scalars (or of short lists), are short enough for one line. */
 export function defaultFlow(_path: string[], value: unknown): boolean {
-  if (Array.isArray(value)) return value.every((v) => v === null || typeof v !== 'object');
+  if (Array.isArray(value)) return value.every((v) => v === null || typeof v !== 'object') && JSON.stringify(value).length <= 120;
   if (value && typeof value === 'object') {
     const entries = Object.values(value as Record<string, unknown>);
     return entries.length <= 6 && entries.every((v) => v === null || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => typeof x !== 'object')) || (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => x === null || typeof x !== 'object')));

@@ -40,7 +40,11 @@ export interface StartServeOptions {
 export async function startServe(o: StartServeOptions, flag = ''): Promise<{ close: () => Promise<void>; info: ServeInfo }> {
   const names = o.profiles.length ? [...new Set(o.profiles)] : ['rfc-strict'];
   const known = listProfiles();
-  for (const n of names) if (!known.includes(n)) throw new HarnessError('PROFILE_UNKNOWN', `${flag}profile: unknown profile "${n}"; built-in profiles: ${known.join(', ')}`);
+  const isFile = (n: string) => /\.ya?ml$/i.test(n);
+  for (const n of names) if (!known.includes(n) && !isFile(n)) throw new HarnessError('PROFILE_UNKNOWN', `${flag}profile: unknown profile "${n}"; built-in profiles: ${known.join(', ')}, or a profile file (.yaml)`);
+  // profile files (a fingerprint's, say) are read before listening; yaml and zod load only for them
+  const fileProfiles = names.some(isFile) ? await import('../fingerprint/profile-file.js') : undefined;
+  const files = new Map(names.filter(isFile).map((n) => [n, fileProfiles!.readProfileFile(n)] as const));
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new HarnessError('USAGE', `${flag}port: expected a port number, got "${o.port}"`);
   const record = o.record ?? 1000;
   if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `${flag}record: expected a whole number ≥ 0, got "${o.record}"`);
@@ -54,7 +58,10 @@ export async function startServe(o: StartServeOptions, flag = ''): Promise<{ clo
   const registry = new IssuerRegistry(server, createClock(Date.now(), true));
   const extraRedirectUris = o.redirectUris ?? [];
   for (const profile of names) {
-    const p = await builtInProvider({ profile, issuer: `${server.origin}/${profile}`, seed: o.seed, clock: registry.clock, record });
+    const file = files.get(profile);
+    const p = file
+      ? fileProfiles!.providerFromProfile(file, { issuer: `${server.origin}/${file.name}`, seed: o.seed, clock: registry.clock, record })
+      : await builtInProvider({ profile, issuer: `${server.origin}/${profile}`, seed: o.seed, clock: registry.clock, record });
     if (extraRedirectUris.length) for (const c of p.context.clients.values()) c.redirect_uris.push(...extraRedirectUris);
     registry.mount(p);
   }

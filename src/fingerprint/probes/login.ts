@@ -1,0 +1,183 @@
+/**
+ * What only a login shows (RFC 6749 §4.1), through verify's user-agent driver: the
+ * access token's lifetime, the RFC 9207 `iss` on the authorization response, scopes
+ * added to every grant, when refresh tokens are issued (always; only with an offline
+ * scope or parameter; only on a user's first consent, with `prompt=consent` issuing one
+ * again, as Google does), PKCE required or ignored (RFC 7636), refresh-token rotation
+ * and what reusing a rotated one does (RFC 9700 §4.14.2), and whether revoking a refresh
+ * token revokes its access tokens (RFC 7009 §2.1). Up to seven logins of the test user,
+ * three refreshes, one revocation of the harness's own token and one introspection.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
+ */
+import { OFFLINE_PARAMS, OFFLINE_SCOPES } from '../../client/warnings.js';
+import { redeemCode } from '../../verify/flows/code-grant.js';
+import { runAuthorization, type AuthorizationOptions } from '../../verify/flows/authorize.js';
+import type { TokenResult } from '../../verify/flows/token.js';
+import { answer, errorIn, fieldsOf, header, type FingerprintProbe } from '../probe.js';
+import type { Session } from '../session.js';
+import { lifetimeOf, readTokenShape } from '../token-shape.js';
+
+interface Login {
+  ask: string;
+  refresh?: string;
+  access?: string;
+  token?: TokenResult;
+  error?: string;
+}
+
+async function login(s: Session, ask: string, o: AuthorizationOptions, requested: string[]): Promise<Login> {
+  const run = await runAuthorization(s.ctx, o);
+  const code = run.response?.get('code');
+  if (!run.response || !code) return { ask, error: run.response?.get('error') ?? run.result.note ?? `HTTP ${run.result.page?.status ?? '?'}` };
+  const f = s.findings;
+  const iss = run.response.get('iss');
+  f.set(['discovery', 'issParameter'], iss !== undefined, `the authorization response ${iss !== undefined ? 'carried' : 'had no'} iss`);
+  const token = await redeemCode(s.ctx, { ...run, code, response: run.response });
+  if (!token.ok) return { ask, token, error: token.error ?? `HTTP ${token.res.status}` };
+  const body = fieldsOf(token.res);
+  const granted = typeof body.scope === 'string' ? body.scope.split(/[ ,]+/).filter(Boolean) : undefined;
+  s.facts.scopeSeen.push({ seq: token.res.seq, returned: granted !== undefined, differs: granted === undefined ? undefined : granted.length !== requested.length || granted.some((g) => !requested.includes(g)) });
+  if (granted && requested.length) f.set(['scopes', 'alwaysAdd'], granted.filter((g) => !requested.includes(g)), `a login asking for [${requested.join(' ')}] was granted [${granted.join(' ')}] (${s.ref(token.res)})`);
+  return { ask, token, ...(token.refreshToken ? { refresh: token.refreshToken } : {}), ...(token.accessToken ? { access: token.accessToken } : {}) };
+}
+
+async function refresh(s: Session, rt: string): Promise<TokenResult> {
+  return s.token([['grant_type', 'refresh_token'], ['refresh_token', rt]], s.facts.auth ?? 'basic');
+}
+
+export const loginProbe: FingerprintProbe = {
+  id: 'login',
+  sends: 'logins of the test user, each an authorization request, the login form and a code exchange (plain; with an offline scope; with an offline parameter: access_type=offline, token_access_type=offline, duration=permanent; the same again; with prompt=consent; without PKCE; with a wrong PKCE verifier), refreshes of the harness\'s refresh token (the new one, the old one again, the new one after that), a revocation of one of its refresh tokens and an introspection of its access token',
+  requests: 40,
+  login: true,
+  infers: ['lifetimes.accessToken', 'discovery.issParameter', 'scopes.alwaysAdd', 'refresh.policy', 'refresh.offlineScope', 'refresh.offlineParam', 'refresh.oncePerUser', 'refresh.forceConsentParam', 'pkce.required', 'pkce.supported', 'refresh.rotation', 'refresh.gracePeriod', 'refresh.reuseDetection', 'revocation.cascade'],
+  async run(s) {
+    const f = s.findings;
+    if (!s.ctx.ua) {
+      for (const t of this.infers) f.unknown(t, 'needs a login: give verify.yaml a login and fixtures.user (--config)');
+      return;
+    }
+    const scope = s.config.scopes.default ?? s.facts.scopes[0];
+    const requested = (scope ?? '').split(/[ ,]+/).filter(Boolean);
+    const md = s.discovery.metadata;
+    const known = new Set([...(Array.isArray(md.scopes_supported) ? (md.scopes_supported as string[]) : []), ...(s.config.scopes.refresh ?? '').split(/[ ,]+/)]);
+    const plain = await login(s, 'plain', { scope: scope ?? null }, requested);
+    if (!plain.token?.ok) {
+      for (const t of this.infers) f.unknown(t, `the login did not give a token: ${plain.error ?? 'no answer'}`);
+      return;
+    }
+    const first = plain.token;
+    const life = lifetimeOf(fieldsOf(first.res));
+    f.set(['lifetimes', 'accessToken'], life ?? null, life !== undefined ? `the access token lives ${life} s (${s.ref(first.res)})` : `no expires_in: the access token never expires (${s.ref(first.res)})`);
+    if (!s.facts.clientCredentials) {
+      readTokenShape(s, first.res, undefined);
+      const type = (header(first.res, 'content-type') ?? '').toLowerCase();
+      if (type.includes('json')) f.set(['tokenResponse', 'format'], 'json', `a JSON token response to a request accepting JSON (${s.ref(first.res)})`, 'without the client-credentials grant only one token request was made: a provider that answers form-encoded unless asked for JSON (GitHub) looks the same', (v) => v === 'json' || v === 'form-unless-accept-json');
+      else if (type.includes('x-www-form-urlencoded')) f.set(['tokenResponse', 'format'], 'form', `a form-encoded token response although JSON was accepted (${s.ref(first.res)})`);
+    }
+
+    // when refresh tokens come: always, with an offline scope, with an offline parameter
+    const logins: Login[] = [plain];
+    let policyLogin: Login | undefined = plain.refresh ? plain : undefined;
+    let again: AuthorizationOptions = { scope: scope ?? null };
+    if (plain.refresh) f.set(['refresh', 'policy'], 'always', `a plain login got a refresh token (${s.ref(first.res)})`);
+    else {
+      const offlineScope = OFFLINE_SCOPES.find((x) => known.has(x));
+      if (offlineScope) {
+        const o = { scope: [...requested, offlineScope].join(' ') };
+        const l = await login(s, `scope ${offlineScope}`, o, [...requested, offlineScope]);
+        logins.push(l);
+        if (l.refresh) {
+          policyLogin = l;
+          again = o;
+          f.set(['refresh', 'policy'], 'offline-scope', `no refresh token for a plain login (${s.ref(first.res)}), one with the ${offlineScope} scope (${l.token ? s.ref(l.token.res) : ''})`);
+          f.set(['refresh', 'offlineScope'], offlineScope, `the ${offlineScope} scope brought a refresh token`);
+        }
+      }
+      if (!policyLogin) {
+        for (const [name, value] of OFFLINE_PARAMS) {
+          const o: AuthorizationOptions = { scope: scope ?? null, extra: [[name, value]] };
+          const l = await login(s, `${name}=${value}`, o, requested);
+          logins.push(l);
+          if (l.refresh) {
+            policyLogin = l;
+            again = o;
+            f.set(['refresh', 'policy'], 'offline-param', `no refresh token for a plain login (${s.ref(first.res)}), one with ${name}=${value} (${l.token ? s.ref(l.token.res) : ''})`);
+            f.set(['refresh', 'offlineParam'], { name, value }, `${name}=${value} brought a refresh token`);
+            break;
+          }
+        }
+      }
+      if (!policyLogin) f.set(['refresh', 'policy'], 'never', `no refresh token for a plain login (${s.ref(first.res)}), nor with ${[...OFFLINE_SCOPES.filter((x) => known.has(x)), ...OFFLINE_PARAMS.map(([k, v]) => `${k}=${v}`)].join(', ')}`, 'a provider needing an offline scope or parameter not tried here looks the same');
+    }
+
+    // once per user (Google): the same login again, then with prompt=consent
+    if (policyLogin) {
+      const second = await login(s, 'again', again, requested);
+      logins.push(second);
+      f.set(['refresh', 'oncePerUser'], !second.refresh, `the same login again ${second.refresh ? 'got' : 'got no'} refresh token (${second.token ? s.ref(second.token.res) : second.error})`);
+      if (!second.refresh) {
+        const forced = await login(s, 'prompt=consent', { ...again, extra: [...(again.extra ?? []), ['prompt', 'consent']] }, requested);
+        logins.push(forced);
+        if (forced.refresh) f.set(['refresh', 'forceConsentParam'], { name: 'prompt', value: 'consent' }, `a login with prompt=consent got a refresh token again (${s.ref(forced.token!.res)})`);
+        else f.set(['refresh', 'forceConsentParam'], null, `prompt=consent did not bring a refresh token back (${forced.token ? s.ref(forced.token.res) : forced.error})`, 'another parameter might');
+      }
+    }
+
+    // PKCE: a login without it (required?), one with a wrong verifier (enforced at all?)
+    if (!s.findings.has(['pkce', 'required'])) {
+      const run = await runAuthorization(s.ctx, { scope: scope ?? null, pkce: 'none' });
+      const err = run.response?.get('error');
+      if (run.response?.get('code')) f.set(['pkce', 'required'], false, 'a login without code_challenge got a code');
+      else if (err && /code_challenge|pkce/i.test(`${run.response?.get('error_description') ?? ''}`)) f.set(['pkce', 'required'], true, `a login without code_challenge was refused: error=${err}`);
+    }
+    if (!s.findings.has(['pkce', 'supported'])) {
+      const run = await runAuthorization(s.ctx, { scope: scope ?? null, pkce: 'S256' });
+      const code = run.response?.get('code');
+      if (code) {
+        const t = await redeemCode(s.ctx, { ...run, code, response: run.response! }, { verifier: 'oauth-harness-wrong-verifier-0123456789abcdefghijklmnopqr' });
+        f.set(['pkce', 'supported'], !t.ok, t.ok ? `a wrong code_verifier was accepted (${s.ref(t.res)}): PKCE is ignored` : `a wrong code_verifier was refused: ${answer(t.res)} (${s.ref(t.res)})`);
+      }
+    }
+
+    // revoking a refresh token: do the grant's access tokens die too (RFC 7009 §2.1)?
+    const withRt = logins.filter((l) => l.refresh && l.access);
+    const rotation = withRt[withRt.length - 1];
+    const cascadeOn = withRt.length > 1 ? withRt[0] : undefined;
+    const cascade = async (l: Login) => {
+      if (typeof md.revocation_endpoint !== 'string' || typeof md.introspection_endpoint !== 'string') return f.unknown('revocation.cascade', 'needs a revocation and an introspection endpoint');
+      const auth = s.facts.auth ?? 'basic';
+      const rev = await s.token([['token', l.refresh!], ['token_type_hint', 'refresh_token']], auth, { url: md.revocation_endpoint, endpoint: 'revocation' });
+      if (rev.res.status !== 200) return f.unknown('revocation.cascade', `revoking the refresh token answered ${answer(rev.res)} (${s.ref(rev.res)})`);
+      const intro = await s.token([['token', l.access!]], auth, { url: md.introspection_endpoint, endpoint: 'introspection' });
+      const active = fieldsOf(intro.res).active;
+      if (typeof active === 'boolean') f.set(['revocation', 'cascade'], !active, `after revoking its refresh token (${s.ref(rev.res)}) the grant's access token is ${active ? 'still active' : 'inactive'} (${s.ref(intro.res)})`);
+    };
+    if (cascadeOn) await cascade(cascadeOn);
+
+    // rotation and reuse of the newest grant's refresh token
+    if (rotation?.refresh) {
+      const r1 = await refresh(s, rotation.refresh);
+      if (!r1.ok) return f.unknown('refresh.rotation', `the refresh failed: ${answer(r1.res)} (${s.ref(r1.res)})`);
+      const next = r1.refreshToken;
+      if (!next || next === rotation.refresh) {
+        f.set(['refresh', 'rotation'], 'keep', `a refresh ${next ? 'returned the same' : 'returned no new'} refresh token (${s.ref(r1.res)})`);
+        if (!cascadeOn) await cascade({ ...rotation, access: r1.accessToken ?? rotation.access });
+        return;
+      }
+      const old = await refresh(s, rotation.refresh);
+      if (old.ok) {
+        f.set(['refresh', 'rotation'], 'rotate-keep-old', `a refresh returned a new refresh token (${s.ref(r1.res)}) and the old one still worked (${s.ref(old.res)})`, 'a rotation with a grace period (refresh.gracePeriod) looks the same at once');
+        return;
+      }
+      f.set(['refresh', 'rotation'], 'rotate', `a refresh returned a new refresh token (${s.ref(r1.res)}) and the old one was refused at once: ${answer(old.res)} (${s.ref(old.res)})`);
+      f.set(['refresh', 'gracePeriod'], 0, `the old refresh token was refused right after the rotation (${s.ref(old.res)})`);
+      const after = await refresh(s, next);
+      f.set(['refresh', 'reuseDetection'], after.ok ? 'reject' : 'revoke-grant', after.ok ? `after the reuse the newest refresh token still worked (${s.ref(after.res)})` : `after the reuse the newest refresh token was refused too: ${answer(after.res)} (${s.ref(after.res)})`);
+      if (!after.ok && errorIn(after.res)?.code !== 'invalid_grant') f.unknown('refresh.reuseDetection', `the newest refresh token was refused with ${answer(after.res)}, not invalid_grant`);
+    } else if (policyLogin === undefined) {
+      f.unknown('refresh.rotation', 'no refresh token was issued');
+    }
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * One fingerprint run: verify's machinery (the validated `verify.yaml` configuration,
+ * discovery per RFC 8414 and OpenID Connect Discovery, the test clients, the login
+ * driver, one recording {@link Probe}) plus what the probes learn on the way (which
+ * client authentication works, tokens obtained) and what they conclude.
+ *
+ * Every request goes through the one probe, so evidence can cite it as `#n`, the n-th
+ * request of the fingerprint, and the run can stop at its request budget.
+ */
+import { resolveClients } from '../verify/clients.js';
+import type { VerifyConfig } from '../verify/config.js';
+import { createCheckContext, type CheckContext } from '../verify/context.js';
+import { discover, type Discovery } from '../verify/discovery.js';
+import { asTokenResult, clientAuthentication, type ClientAuth, type TokenResult } from '../verify/flows/token.js';
+import { encodeForm } from '../verify/http/form.js';
+import { Probe, type ProbeRequest, type ProbeResponse } from '../verify/probe.js';
+import { createDriver } from '../verify/user-agent/create-driver.js';
+import { Findings } from '../import/inference.js';
+
+/** More requests than a fingerprint ever needs: a run that reaches it stops. */
+export const REQUEST_BUDGET = 120;
+
+export class BudgetExceeded extends Error {}
+
+export interface Session {
+  ctx: CheckContext;
+  config: VerifyConfig;
+  discovery: Discovery;
+  findings: Findings;
+  /** What earlier probes established for later ones. */
+  facts: {
+    /** A client authentication the token endpoint accepts. */
+    auth?: 'basic' | 'post';
+    /** Scopes the client may ask for, as configured (split on spaces and commas). */
+    scopes: string[];
+    /** The client-credentials grant works for this client. */
+    clientCredentials?: boolean;
+    /** Errors are sent with HTTP 200 (GitHub): statuses say nothing. */
+    errorsWith200?: boolean;
+    /** Token responses seen: for the scope style decided at the end. */
+    scopeSeen: { seq: number; returned: boolean; differs: boolean | undefined }[];
+    /** A grant was issued that certainly differs from its request (a narrowed scope), whether or not `scope` said so. */
+    scopeDiffered?: boolean;
+    /** The client-credentials request without scope was answered without `scope` (its `#n`). */
+    noScopeAbsent?: number;
+    /** Request errors are redirected before the login (authorize.errorsAfterLogin false). */
+    errorsBeforeLogin?: boolean;
+  };
+  /** `#n` of a response. */
+  ref(res: { seq: number }): string;
+  /** Sends one request through the probe, within the budget. */
+  send(req: ProbeRequest): Promise<ProbeResponse>;
+  /** A token-endpoint POST with a given client authentication (RFC 6749 §2.3.1). */
+  token(params: [string, string][], auth: ClientAuth, o?: { headers?: Record<string, string>; method?: 'GET' | 'POST'; url?: string; endpoint?: string }): Promise<TokenResult>;
+  close(): Promise<void>;
+}
+
+/** Starts a session: discovery is its first two requests. */
+export async function openSession(config: VerifyConfig): Promise<Session> {
+  const secrets = [config.client.client_secret, config.fixtures.user?.password].filter((s): s is string => !!s);
+  const probe = new Probe({ timeoutMs: config.timeoutMs, secrets: () => secrets });
+  const discovery = await discover(config.issuer, probe);
+  const ua = createDriver(config, typeof discovery.metadata.authorization_endpoint === 'string' ? discovery.metadata.authorization_endpoint : undefined);
+  const ctx = createCheckContext({ config, discovery, clients: resolveClients(config), ua }, probe);
+  const send = (req: ProbeRequest) => {
+    if (probe.exchanges.length >= REQUEST_BUDGET) throw new BudgetExceeded(`the fingerprint stopped at its budget of ${REQUEST_BUDGET} requests`);
+    return probe.send(req);
+  };
+  const session: Session = {
+    ctx,
+    config,
+    discovery,
+    findings: new Findings(),
+    facts: { scopes: (config.scopes.clientCredentials ?? config.scopes.default ?? '').split(/[ ,]+/).filter(Boolean), scopeSeen: [] },
+    ref: (res) => `#${res.seq}`,
+    send,
+    async token(params, auth, o = {}) {
+      const { headers, pairs } = clientAuthentication(ctx.clients.primary, auth);
+      const url = o.url ?? ctx.endpoint('token_endpoint');
+      const all = [...params, ...pairs];
+      if (o.method === 'GET') {
+        const u = new URL(url);
+        for (const [k, v] of all) u.searchParams.append(k, v);
+        return asTokenResult(await send({ method: 'GET', url: u.href, endpoint: o.endpoint ?? 'token', headers: { ...headers, ...o.headers } }));
+      }
+      return asTokenResult(await send({ method: 'POST', url, endpoint: o.endpoint ?? 'token', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, ...o.headers }, body: encodeForm(all) }));
+    },
+    close: async () => {
+      await ua?.close();
+    },
+  };
+  return session;
+}
