@@ -3,7 +3,7 @@
  * storm, the catalog's wall time, start-up and memory, all measured in one run on this
  * machine. Writes reports/bench.json and prints a short table.
  *
- *   node dist/src/bench/index.js [--only throughput,storm,catalog,startup,memory,install]
+ *   node dist/src/bench/index.js [--only throughput,storm,catalog,startup,memory,install,shards]
  *     [--seconds 5] [--warmup 1] [--connections 50] [--rounds 5] [--quick] [--out reports/bench.json]
  *
  * See docs/decisions/ for the method.
@@ -20,6 +20,7 @@ import { runCatalog, type CatalogResult } from './catalog.js';
 import { runInstallSize, type InstallSizeResult } from './install-size.js';
 import { runMemory, type MemoryResult } from './memory.js';
 import { canPin, startChild } from './proc.js';
+import { runShards, type ShardsResult } from './shards.js';
 import { runRefreshStorm, viaAdminApi, type StormIssuer, type StormResult } from './refresh-storm.js';
 import { runStartup, type StartupResult } from './startup.js';
 import { formatTable } from './table.js';
@@ -37,10 +38,11 @@ export interface BenchReport {
   startup?: StartupResult;
   memory?: MemoryResult;
   install?: InstallSizeResult;
+  shards?: ShardsResult;
   targets: TargetCheck[];
 }
 
-const SECTIONS = ['throughput', 'storm', 'catalog', 'startup', 'memory', 'install'] as const;
+const SECTIONS = ['throughput', 'storm', 'catalog', 'startup', 'memory', 'install', 'shards'] as const;
 
 function commit(): string | null {
   try {
@@ -118,33 +120,37 @@ async function main(): Promise<void> {
   };
 
   if (only.has('throughput')) {
-    log('1/6 token endpoint throughput…');
+    log('1/7 token endpoint throughput…');
     const t = await runThroughput({ connections: values.connections, warmupSeconds: values.warmupSeconds, seconds: values.seconds, rounds: values.rounds, log });
     report.throughput = { ...t, ratios: ratios(t) };
   }
   if (only.has('storm')) {
-    log('2/6 refresh storm…');
+    log('2/7 refresh storm…');
     report.refreshStorm = await stormOverCli();
   }
   if (only.has('catalog')) {
-    log('3/6 catalog wall time…');
+    log('3/7 catalog wall time…');
     report.catalog = await runCatalog(quick ? 1 : 3);
   }
   if (only.has('startup')) {
-    log('4/6 start-up…');
+    log('4/7 start-up…');
     report.startup = await runStartup(quick ? 3 : 7);
   }
   if (only.has('memory')) {
-    log('5/6 memory…');
+    log('5/7 memory…');
     report.memory = await runMemory({ tokens: 100_000, requests: quick ? 200_000 : 1_000_000 });
   }
   if (only.has('install')) {
-    log('6/6 install size (npm pack, then npm i into a project with vitest and msw)…');
+    log('6/7 install size (npm pack, then npm i into a project with vitest and msw)…');
     report.install = runInstallSize();
+  }
+  if (only.has('shards')) {
+    log('7/7 shards: the catalog as one run, and as two --shard processes in parallel plus merge-reports…');
+    report.shards = await runShards(quick ? 1 : 3);
   }
   report.machine.loadAverageAfter = loadavg();
   report.durationSeconds = (Date.now() - t0) / 1000;
-  report.targets = checkTargets({ throughput: report.throughput, storm: report.refreshStorm, catalog: report.catalog, startup: report.startup, memory: report.memory, install: report.install });
+  report.targets = checkTargets({ throughput: report.throughput, storm: report.refreshStorm, catalog: report.catalog, startup: report.startup, memory: report.memory, install: report.install, shards: report.shards });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${formatTable(report)}\n\nwritten: ${out}\n`);
   if (report.targets.some((t) => !t.met)) process.exitCode = 1;

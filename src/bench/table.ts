@@ -53,6 +53,11 @@ export function formatTable(r: BenchReport): string {
   }
   const ins = r.install;
   if (ins) out.push('', `6. Install: oauth-harness (tarball ${mb(ins.tarballBytes)}) into a project with ${ins.baseline.packages.join(' + ')} (${ins.baseline.count} packages, ${mb(ins.baseline.bytes)}): +${mb(ins.addedBytes)}, +${ins.addedPackages} packages`);
+  const sh = r.shards;
+  if (sh) {
+    out.push('', `7. Shards: the catalog (${sh.scenarios} scenarios) as one run, and as two \`run --shard i/2\` processes started together then \`merge-reports\`, ${sh.rounds} round(s):`);
+    out.push(`   whole ${sh.wholeMs.map((x) => n(x / 1000, 2)).join(', ')} s; shards ${sh.shardsMs.map((x) => n(x / 1000, 2)).join(', ')} s + merge ${sh.mergeMs.map((x) => n(x / 1000, 2)).join(', ')} s; whole ÷ sharded ${n(sh.ratio, 2)}× (${n(sh.ratioWithoutMerge, 2)}× without the merge); merged = whole: ${sh.sameResults ? 'yes' : 'NO'}`);
+  }
   out.push('', 'Targets:');
   for (const x of r.targets) out.push(`  ${x.met ? 'met   ' : 'MISSED'}  ${x.what}: ${n(x.value, x.unit === '×' ? 2 : 1)}${x.unit === '×' || !x.unit ? x.unit : ` ${x.unit}`} (${x.op === '>=' ? '≥' : '≤'} ${x.threshold}${x.unit === '×' || !x.unit ? x.unit : ` ${x.unit}`})`);
   out.push(`  ${r.targets.filter((x) => x.met).length} of ${r.targets.length} met`);

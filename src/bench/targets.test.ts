@@ -46,3 +46,14 @@ describe('throughput ratios', () => {
     expect(ratios(result({ mock: [10] }))).toEqual({});
   });
 });
+
+describe('shards target', () => {
+  const shards = (ratio: number, sameResults = true) => ({ rounds: 3, scenarios: 174, wholeMs: [], shardsMs: [], mergeMs: [], ratio, ratioWithoutMerge: ratio, sameResults, exitCodes: { whole: [], shards: [], merge: [] } });
+  const met = (s: ReturnType<typeof shards>) => Object.fromEntries(checkTargets({ shards: s }).map((t) => [t.id, t.met]));
+
+  it('is met when two shards and the merge beat one whole run by 15 % and the merge equals the whole run', () => {
+    expect(met(shards(1.4))).toEqual({ 'shards-faster': true, 'shards-same-results': true });
+    expect(met(shards(1.1))).toEqual({ 'shards-faster': false, 'shards-same-results': true });
+    expect(met(shards(1.6, false))).toEqual({ 'shards-faster': true, 'shards-same-results': false });
+  });
+});

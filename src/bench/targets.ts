@@ -3,6 +3,7 @@ import type { CatalogResult } from './catalog.js';
 import type { InstallSizeResult } from './install-size.js';
 import type { MemoryResult } from './memory.js';
 import type { StormResult } from './refresh-storm.js';
+import type { ShardsResult } from './shards.js';
 import type { StartupResult } from './startup.js';
 import { median } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
@@ -59,7 +60,7 @@ export function ratios(t: ThroughputResult): Ratios {
   return r;
 }
 
-export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormResult; catalog?: CatalogResult; startup?: StartupResult; memory?: MemoryResult; install?: InstallSizeResult }): TargetCheck[] {
+export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormResult; catalog?: CatalogResult; startup?: StartupResult; memory?: MemoryResult; install?: InstallSizeResult; shards?: ShardsResult }): TargetCheck[] {
   const out: TargetCheck[] = [];
   if (s.throughput) {
     const r = ratios(s.throughput);
@@ -76,6 +77,10 @@ export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormRe
   if (s.startup) {
     out.push(target('serve-startup', 'serve: start to first discovery answer (median)', s.startup.serveToDiscoveryMs.median, 'ms', '<=', 250));
     out.push(target('help-startup', '--help (median)', s.startup.helpMs.median, 'ms', '<=', 300));
+  }
+  if (s.shards) {
+    out.push(target('shards-faster', 'two shards in parallel + merge-reports, against one whole run (whole ÷ sharded)', s.shards.ratio, '×', '>=', 1.15));
+    out.push(target('shards-same-results', 'merged shards that differ from the whole run (cases, verdicts, order, exit code)', s.shards.sameResults ? 0 : 1, '', '<=', 0));
   }
   if (s.install) out.push(target('install-size', 'installing oauth-harness into a project with vitest + msw adds', s.install.addedBytes / MB, 'MB', '<=', 25));
   if (s.memory) {

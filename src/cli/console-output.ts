@@ -5,6 +5,9 @@
  * here comes from redacted results.
  */
 import type { CaseResult, DiagnosisResult, RunResult } from '../results/model.js';
+import { failureLocation } from '../reports/failure-location.js';
+import { failureMessage } from '../reports/junit.js';
+import { advisory, isFailure } from '../reports/summary.js';
 
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (s: string) => (tty ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -57,8 +60,16 @@ export function printDiagnosis(c: CaseResult, d: DiagnosisResult, out: Out = std
   if (ev) out(`      ${dim(`evidence: ${ev}`)}`);
 }
 
+/** How much `printCase` says about the warning-level diagnoses of a passing case. */
+export interface CaseLineOptions {
+  /** `full` (default): title, cause, fix and evidence, as for a failure; `brief`: one line each (the details are in the reports). */
+  warnings?: 'full' | 'brief';
+  /** Put before the case's first line, e.g. `[ 12/184] `. */
+  progress?: string;
+}
+
 /** One line per finished case, then details for failures and warnings. */
-export function printCase(c: CaseResult, out: Out = stdout): void {
+export function printCase(c: CaseResult, out: Out = stdout, o: CaseLineOptions = {}): void {
   const label = c.kind === 'check' ? `${c.id} ${dim(c.title)}` : `${c.id} ${dim(`(${c.target}, ${c.durationMs} ms)`)}`;
   const tag =
     c.verdict === 'expected-failure'
@@ -68,20 +79,39 @@ export function printCase(c: CaseResult, out: Out = stdout): void {
         : c.verdict === 'skipped' && c.message
           ? dim(` skipped: ${c.message}`)
           : '';
-  out(`${MARK[c.verdict]} ${label}${tag}`);
+  const finding = advisory(c);
+  const mark = finding === 'warning' ? yellow('⚠') : finding === 'info' ? cyan('i') : MARK[c.verdict];
+  out(`${o.progress ?? ''}${mark} ${label}${finding ? dim(` [${finding === 'warning' ? 'SHOULD: a warning' : 'MAY/INFO: a finding'}, not a failure]`) : ''}${tag}`);
   if (c.verdict === 'failed') {
     if (c.kind === 'scenario') out(`    ${dim(c.title)}`);
     for (const s of c.steps) {
       const failed = s.expectations.filter((x) => !x.passed);
       if (!failed.length) continue;
-      out(`    ${red('✗')} ${bold(s.name)}${s.detail && s.detail !== 'ok' ? dim(` — ${s.detail}`) : ''}`);
-      for (const x of failed.slice(0, 5)) out(`        ${red('expected')} ${x.path}: ${x.message}`);
+      out(`    ${finding ? yellow('⚠') : red('✗')} ${bold(s.name)}${s.detail && s.detail !== 'ok' ? dim(` — ${s.detail}`) : ''}`);
+      for (const x of failed.slice(0, 5)) out(`        ${finding ? yellow('expected') : red('expected')} ${x.path}: ${x.message}`);
       if (failed.length > 5) out(dim(`        … and ${failed.length - 5} more`));
     }
     if (!c.steps.some((s) => s.expectations.some((x) => !x.passed)) && c.message) out(`    ${red(c.message)}`);
   }
   const shown = c.verdict === 'failed' ? c.diagnoses : c.verdict === 'skipped' || c.verdict === 'expected-failure' ? [] : c.diagnoses.filter((d) => d.level === 'warning');
-  for (const d of shown) printDiagnosis(c, d, out);
+  for (const d of shown) {
+    if (o.warnings === 'brief' && d.level === 'warning' && c.verdict !== 'failed') out(`    ${yellow(`⚠ warning [${d.id}]`)} ${d.title}`);
+    else printDiagnosis(c, d, out);
+  }
+}
+
+/** The failures again, one entry each, at the end of the log where CI shows it: where (file:line or spec) and why. */
+export function printRecap(run: RunResult, out: Out = stdout): void {
+  const failures = run.cases.filter(isFailure);
+  if (!failures.length) return;
+  out('');
+  out(red(bold(`${failures.length} failure${failures.length > 1 ? 's' : ''}:`)));
+  for (const c of failures) {
+    const where = failureLocation(c);
+    const place = where ? `${where.file}:${where.line}` : (c.specRef ?? c.target);
+    out(`  ${MARK[c.verdict]} ${bold(c.id)} ${dim(place)}`);
+    out(`      ${failureMessage(c)}`);
+  }
 }
 
 /** The closing summary, in a form CI log readers recognise (`N passed, N failed`). */
@@ -90,12 +120,16 @@ export function printSummary(run: RunResult, written: string[], out: Out = stdou
   out('');
   if (written.length) out(dim(`reports: ${written.join(', ')}`));
   const warned = run.cases.filter((c) => c.diagnoses.some((d) => d.level === 'warning')).length;
+  const findings = (level: 'warning' | 'info') => run.cases.filter((c) => advisory(c) === level).length;
+  const failed = run.cases.filter(isFailure).length;
   const extra = [
+    findings('warning') ? yellow(`${findings('warning')} SHOULD warning${findings('warning') > 1 ? 's' : ''}`) : '',
+    findings('info') ? `${findings('info')} MAY/INFO finding${findings('info') > 1 ? 's' : ''}` : '',
     s.skipped ? `${s.skipped} skipped` : '',
     s.expectedFailures ? `${s.expectedFailures} expected failure${s.expectedFailures > 1 ? 's' : ''}` : '',
     s.fixed ? red(`${s.fixed} listed as expected failure but passed`) : '',
     warned ? yellow(`${warned} with warnings`) : '',
   ].filter(Boolean);
-  const head = `${s.passed} passed, ${s.failed} failed`;
-  out(`${s.failed ? red(head) : green(head)}${extra.length ? `, ${extra.join(', ')}` : ''} ${dim(`(${s.total} ${run.command === 'run' ? 'scenario' : 'check'}${s.total === 1 ? '' : 's'} in ${(run.durationMs / 1000).toFixed(1)} s)`)}`);
+  const head = `${s.passed} passed, ${failed} failed`;
+  out(`${failed ? red(head) : green(head)}${extra.length ? `, ${extra.join(', ')}` : ''} ${dim(`(${s.total} ${run.command === 'run' ? 'scenario' : 'check'}${s.total === 1 ? '' : 's'} in ${(run.durationMs / 1000).toFixed(1)} s)`)}`);
 }

@@ -33,9 +33,24 @@ function program(): Command {
     .option('--redirect-uri <uri>', 'with --target <issuer URL>: its registered redirect URI')
     .addOption(new Option('--user <name:password>', 'with --target <issuer URL>: a test user (repeatable)').argParser(collect))
     .addOption(new Option('--behaves-like <profile>', 'with --target <issuer URL>: a built-in profile the server behaves like (repeatable; default rfc-strict)').argParser(collect))
+    .option('--shard <i/n>', 'run part i of n (a stable split by scenario id); merge the parts with merge-reports')
+    .option('--list', 'print the selected scenarios and run nothing')
+    .option('--reporter <name>', 'console output: default, verbose (warnings in full), dot, github (annotations and job summary)', 'default')
+    .option('--quiet', 'no line per case: only the recap of failures and the summary')
     .action(async (paths: string[], o) => {
       const { runCommand } = await import('./commands/run.js');
       process.exitCode = await runCommand(paths, o);
+    });
+
+  p.command('merge-reports')
+    .description('merge the results of shards (run/verify --shard i/n) into one results.json, junit.xml and report.html')
+    .argument('<dirs...>', 'folders holding results.json (or results.json files), one per shard')
+    .option('--report <list>', 'reports to write: junit,json,html (or all, none)', 'junit,json,html')
+    .option('--out <dir>', 'folder for the merged reports', 'reports')
+    .option('--reporter <name>', 'console output: default (the recap of failures and the summary), github (also annotations and a job summary)', 'default')
+    .action(async (dirs: string[], o) => {
+      const { mergeReportsCommand } = await import('./commands/merge-reports.js');
+      process.exitCode = await mergeReportsCommand(dirs, o);
     });
 
   p.command('serve')
@@ -72,6 +87,10 @@ function program(): Command {
     .option('--expected-failures <file>', 'YAML list of { id, reason }: listed failures do not fail the run; a listed check that now passes does')
     .option('--report <list>', 'reports to write: junit,json,html (or all, none)', 'junit,json,html')
     .option('--out <dir>', 'folder for reports', 'reports')
+    .option('--shard <i/n>', 'run part i of n of the checks (a stable split by check id); merge the parts with merge-reports')
+    .option('--list', 'print the checks of the plan (after --only and --shard) and run nothing')
+    .option('--reporter <name>', 'console output: default, verbose, dot, github (annotations and job summary)', 'default')
+    .option('--quiet', 'no line per case: only the recap of failures and the summary')
     .action(async (o) => {
       const { verifyCommand } = await import('./commands/verify.js');
       process.exitCode = await verifyCommand(o);
@@ -99,6 +118,7 @@ function program(): Command {
     .addOption(new Option('--client <id>', 'only this client (repeatable)').argParser(collect).default([]))
     .option('--concurrency <n>', 'clients run at once', '3')
     .option('--out <dir>', 'folder for the matrix files', 'reports')
+    .option('--shard <i/n>', 'run part i of n of the cells (a stable split by client×scenario); merge the parts with merge-reports')
     .action(async (o) => {
       const { matrixCommand } = await import('../drivers/matrix-command.js');
       process.exitCode = await matrixCommand(o);

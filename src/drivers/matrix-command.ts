@@ -3,14 +3,25 @@
  * and writes `matrix.json` and `matrix.md`. Exit 2 when the machine lacks what the
  * matrix needs; otherwise 0 (the cells are the result, pinned by test/drivers/matrix.test.ts).
  */
+import { dim, green, red } from '../cli/console-output.js';
 import { HarnessError } from '../errors/harness-error.js';
-import { matrixPrerequisites, MATRIX_CLIENTS, renderMatrixMarkdown, runMatrix, writeMatrix } from './matrix.js';
+import { matrixPrerequisites, MATRIX_CLIENTS, renderMatrixMarkdown, runMatrix, writeMatrix, type MatrixCell } from './matrix.js';
 import { prepareOutDir } from '../reports/write-reports.js';
+import { parseShard } from '../runner/shard.js';
 
 export interface MatrixCommandOptions {
   out: string;
   client?: string[];
   concurrency?: string;
+  /** `i/n`: run only part i of n of the cells (a stable split by `client×scenario`); merge with merge-reports. */
+  shard?: string;
+}
+
+/** A finished cell, with the count so far: `[ 5/78] ✗ authlib × facebook-get-token (412 ms) credentials-placement`. */
+function cellLine(cell: MatrixCell, done: number, total: number): string {
+  const count = dim(`[${String(done).padStart(String(total).length)}/${total}]`);
+  const mark = cell.verdict === 'passed' ? green('✓') : red('✗');
+  return `${count} ${mark} ${cell.client} × ${cell.scenario.replace(/^client-/, '')} ${dim(`(${cell.durationMs} ms)`)}${cell.reason ? ` ${cell.reason}` : ''}\n`;
 }
 
 export async function matrixCommand(o: MatrixCommandOptions): Promise<number> {
@@ -21,9 +32,11 @@ export async function matrixCommand(o: MatrixCommandOptions): Promise<number> {
   if (unknown.length) throw new HarnessError('USAGE', `--client: unknown client "${unknown.join(', ')}"; clients: ${known.join(', ')}`);
   const concurrency = Number(o.concurrency ?? 3);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new HarnessError('USAGE', `--concurrency: expected a whole number ≥ 1, got "${o.concurrency}"`);
+  const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   prepareOutDir(o.out);
-  const m = await runMatrix({ concurrency, ...(o.client?.length ? { clients: o.client } : {}) });
+  let done = 0;
+  const m = await runMatrix({ concurrency, ...(o.client?.length ? { clients: o.client } : {}), ...(shard ? { shard } : {}), onCell: (cell, _r, total) => process.stdout.write(cellLine(cell, ++done, total)) });
   const written = writeMatrix(m, o.out);
-  process.stdout.write(`${renderMatrixMarkdown(m)}\nreports: ${written.join(', ')}\n`);
+  process.stdout.write(`\n${renderMatrixMarkdown(m)}\nreports: ${written.join(', ')}\n`);
   return 0;
 }

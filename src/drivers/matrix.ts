@@ -16,6 +16,7 @@ import { loadScenarioPaths } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ClientVerdict } from './client-verdicts.js';
 import type { DriverSpec } from './driver-spec.js';
+import { takeShard, type Shard } from '../runner/shard.js';
 import { libfaketime } from './shared-clock.js';
 
 export interface MatrixClient {
@@ -86,7 +87,12 @@ export interface Matrix {
   clients: { id: string; library: string }[];
   scenarios: { id: string; title: string; profile: string }[];
   cells: MatrixCell[];
+  /** Set when this is one part of a sharded matrix (`matrix --shard i/n`): the cells are that part's; `selection` lists every cell id (`client×scenario`). */
+  shard?: { index: number; count: number; selection: string[] };
 }
+
+/** A cell's id, what `--shard` splits by: `client×scenario`. */
+export const cellId = (client: string, scenario: string) => `${client}×${scenario}`;
 
 /** The scenarios of the matrix (scenarios/clients/). */
 export function matrixScenarios(root = packageRoot()): Scenario[] {
@@ -127,8 +133,10 @@ export interface MatrixOptions {
   seed?: number;
   /** Cells run at once (external clients are separate processes). Default 3. */
   concurrency?: number;
-  /** Called as each cell finishes. */
-  onCell?: (cell: MatrixCell, result: CaseResult) => void;
+  /** Run only this part of the cells (a stable split by cell id, src/runner/shard.ts). */
+  shard?: Shard;
+  /** Called as each cell finishes, with the number of cells this run has. */
+  onCell?: (cell: MatrixCell, result: CaseResult, total: number) => void;
 }
 
 /** Runs every client against every scenario. */
@@ -138,14 +146,16 @@ export async function runMatrix(o: MatrixOptions = {}): Promise<Matrix> {
   const scenarios = matrixScenarios(root).filter((s) => !o.scenarios || o.scenarios.includes(s.id));
   // Reference cells run in-process one after another (they take milliseconds); external
   // cells each have their own server and client process and run in parallel.
-  const jobs = clients.flatMap((c) => scenarios.map((s) => ({ c, s })));
+  const all = clients.flatMap((c) => scenarios.map((s) => ({ c, s })));
+  const selection = all.map((j) => cellId(j.c.id, j.s.id));
+  const jobs = o.shard ? takeShard(all, (j) => cellId(j.c.id, j.s.id), o.shard) : all;
   const cells: MatrixCell[] = new Array(jobs.length);
   const lanes = [jobs.map((j, i) => ({ ...j, i })).filter((j) => j.c.id === 'reference'), jobs.map((j, i) => ({ ...j, i })).filter((j) => j.c.id !== 'reference')];
   const run = async (queue: { c: MatrixClient; s: Scenario; i: number }[]) => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const result = await runScenario(job.s, { seed: o.seed ?? 1, driver: job.c.spec(root) });
       cells[job.i] = cellOf(job.c.id, job.s, result);
-      o.onCell?.(cells[job.i]!, result);
+      o.onCell?.(cells[job.i]!, result, jobs.length);
     }
   };
   await Promise.all([run(lanes[0]!), ...Array.from({ length: Math.max(1, o.concurrency ?? 3) }, () => run(lanes[1]!))]);
@@ -154,6 +164,7 @@ export async function runMatrix(o: MatrixOptions = {}): Promise<Matrix> {
     clients: clients.map((c) => ({ id: c.id, library: c.describe() })),
     scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, profile: s.provider.profile })),
     cells,
+    ...(o.shard ? { shard: { ...o.shard, selection } } : {}),
   };
 }
 

@@ -5,9 +5,16 @@
  * `message` is the failed expectation and the diagnosis title; its text has the details:
  * every failed expectation, then each diagnosis with cause, fix and evidence. Expected
  * failures are reported as skipped (with the reason), as pytest does with xfail.
+ *
+ * Warnings are not failures: a passing scenario's warning-level diagnoses, and a `verify`
+ * check that found a SHOULD (warning) or MAY/INFO (info) deviation, are passed test cases
+ * whose `<system-out>` holds the finding, so test widgets stay green on a green job (the
+ * exit code is 0 then too). Only failed scenarios, failed MUST checks and listed expected
+ * failures that now pass (`type="fixed"`) are `<failure>`s.
  */
 import escapeHtml from 'escape-html';
 import type { CaseResult, Exchange, RunResult } from '../results/model.js';
+import { advisory, isFailure } from './summary.js';
 
 // XML 1.0 forbids most control characters even when escaped.
 const xml = (s: string) => escapeHtml(s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
@@ -55,7 +62,12 @@ function testcase(c: CaseResult): string {
   if (c.verdict === 'expected-failure') {
     return `    <testcase ${attrs}>\n      <skipped message="${xml(`expected failure: ${c.expectedFailureReason ?? ''}`.trim())}">${xml(failureText(c))}</skipped>\n    </testcase>`;
   }
-  if (c.verdict === 'failed' || c.verdict === 'fixed') {
+  const finding = advisory(c);
+  if (finding) {
+    const head = `${finding === 'warning' ? 'warning (SHOULD)' : 'info (MAY)'} [${c.id}] ${failureMessage(c)}`;
+    return `    <testcase ${attrs}>\n      <system-out>${xml(`${head}\n${failureText(c)}`)}</system-out>\n    </testcase>`;
+  }
+  if (isFailure(c)) {
     return `    <testcase ${attrs}>\n      <failure message="${xml(failureMessage(c))}" type="${c.verdict}">${xml(failureText(c))}</failure>\n    </testcase>`;
   }
   const warnings = c.diagnoses.filter((d) => d.level === 'warning');
@@ -67,7 +79,6 @@ function testcase(c: CaseResult): string {
 export function renderJunit(run: RunResult): string {
   const groups = new Map<string, CaseResult[]>();
   for (const c of run.cases) groups.set(c.target, [...(groups.get(c.target) ?? []), c]);
-  const isFailure = (c: CaseResult) => c.verdict === 'failed' || c.verdict === 'fixed';
   const isSkip = (c: CaseResult) => c.verdict === 'skipped' || c.verdict === 'expected-failure';
   const timestamp = run.startedAt.replace(/\.\d+Z$/, '').replace(/Z$/, '');
   const suites = [...groups].map(([target, cases]) => {

@@ -113,6 +113,14 @@ export interface RunResult {
   startedAt: string;
   durationMs: number;
   seed?: number;
+  /** Set when the run was one part of a sharded run (`--shard i/n`); absent in a whole or merged run. */
+  shard?: {
+    /** This part, from 1. */
+    index: number;
+    count: number;
+    /** Every case id of the whole selection, in run order (merge-reports checks the parts add up to it and restores the order). */
+    selection: string[];
+  };
   cases: CaseResult[];
   summary: { total: number; passed: number; failed: number; skipped: number; expectedFailures: number; fixed: number };
 }

@@ -110,6 +110,14 @@ export const runResultSchema = z
     startedAt: z.string().describe('ISO 8601 time the run started'),
     durationMs: z.number(),
     seed: z.number().int().optional(),
+    shard: z
+      .object({
+        index: z.number().int().min(1).describe('This part, from 1'),
+        count: z.number().int().min(1).describe('How many parts the selection was split into'),
+        selection: z.array(z.string()).describe('Every case id of the whole selection, in run order: merge-reports checks that the parts add up to it and restores the order'),
+      })
+      .optional()
+      .describe('Set when the run was one part of a sharded run (--shard i/n); absent in a whole or merged run'),
     cases: z.array(caseSchema),
     summary: z
       .object({

@@ -85,3 +85,28 @@ describe('report.html', () => {
     expect(html).not.toMatch(/\[redacted:[0-9a-f]{8}\]/);
   });
 });
+
+describe('report.html: what a reader sees first', () => {
+  const listed = (page: string) => [...page.matchAll(/<details class="case" id="c\d+" data-id="([^"]+)" data-verdict="([a-z-]+)"/g)].map((m) => `${m[2]} ${m[1]}`);
+
+  it('lists failures first, then expected failures, then passed cases, each in run order', () => {
+    expect(run.cases.map((c) => c.verdict)).not.toEqual([...run.cases.map((c) => c.verdict)].sort());
+    expect(listed(html)).toEqual(['failed body-credentials-expected-to-work', 'failed expired-token-not-refreshed', 'expected-failure wrong-secret-listed', 'passed google-without-offline']);
+  });
+
+  it('draws no error chip or error card on a passing case: its error-level diagnosis is the one the scenario expects', () => {
+    const failing = run.cases.find((c) => c.verdict === 'failed' && c.diagnoses.some((d) => d.level === 'error'))!;
+    const passing = { ...failing, id: 'now-passing', verdict: 'passed' as const };
+    const page = renderHtml({ ...run, cases: [failing, passing] });
+    const section = (id: string) => {
+      const start = page.indexOf(`data-id="${id}"`);
+      const next = page.indexOf('<details class="case"', start);
+      return page.slice(start, next > 0 ? next : page.indexOf('<footer>'));
+    };
+    expect(section(failing.id)).toMatch(/<span class="dchip error">/);
+    expect(section(failing.id)).toMatch(/<section class="diag error"/);
+    expect(section('now-passing')).not.toMatch(/dchip error|diag error/);
+    expect(section('now-passing')).toMatch(/<span class="dchip expected" title="diagnosed as the scenario expects">/);
+    expect(section('now-passing')).toMatch(/<section class="diag expected"[^>]*><h4><span class="lvl">diagnosis, as expected<\/span>/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSequenceDiagram, responseLabel } from '../../src/reports/html/sequence-diagram.js';
+import { discoveryFallbacks, renderSequenceDiagram, requestLabel, responseLabel } from '../../src/reports/html/sequence-diagram.js';
 import type { Exchange } from '../../src/results/model.js';
 
 const ex = (seq: number, from: Exchange['from'], to: Exchange['to'], method: string, url: string, status: number, extra: Partial<Exchange> = {}, resHeaders: Record<string, string> = {}, body = ''): Exchange => ({
@@ -51,5 +51,48 @@ describe('sequence diagram', () => {
     expect(small.match(/<a href="#c1-ex-/g)?.length).toBe(20);
     expect(small).toContain('… 20 more exchanges, listed below');
     expect(renderSequenceDiagram([], { idPrefix: 'c2' })).toBe('');
+  });
+});
+
+describe('sequence diagram labels', () => {
+  it('fit a long path by leaving out whole leading segments, never part of one', () => {
+    const url = 'https://oauth-harness.test/docusign-like/oauth/token?grant_type=x';
+    expect(requestLabel('POST', url, 60)).toBe('POST /docusign-like/oauth/token?grant_type');
+    expect(requestLabel('POST', url, 31)).toBe('POST /docusign-like/oauth/token');
+    expect(requestLabel('POST', url, 30)).toBe('POST …/oauth/token');
+    expect(requestLabel('POST', url, 25)).toBe('POST …/oauth/token');
+    expect(requestLabel('POST', url, 12)).toBe('POST …/token');
+    // the last segment is kept whole even when it does not fit
+    expect(requestLabel('GET', 'https://x.test/a/.well-known/openid-configuration', 10)).toBe('GET …/openid-configuration');
+  });
+
+  it('cut every label of a diagram at a segment or a word, whatever the columns', () => {
+    const urls = ['https://as.test/docusign-like/oauth/token', 'https://as.test/a/very/long/path/with/many/segments/and-a-long-last-one', 'https://as.test/identity-service-like/connect/token?client_id=a&scope=b&x=c&y=d'];
+    const many = urls.flatMap((u, i) => [ex(i * 2 + 1, 'client', 'authorization-server', 'POST', u, 400, {}, { 'content-type': 'application/json' }, '{"error":"invalid_request_with_a_long_name"}'), ex(i * 2 + 2, 'user-agent', 'resource-server', 'GET', u, 200)]);
+    const svg = renderSequenceDiagram(many, { idPrefix: 'c9' });
+    const arrows = [...svg.matchAll(/<title>#\d+ ([A-Z]+) ([^<]+)<\/title>.*?class="seq-label">([^<]+)<\/text>/g)].filter((m) => m[1] !== 'HTTP');
+    expect(arrows.length).toBe(many.length);
+    for (const [, method, url, label] of arrows) {
+      const path = new URL(url!).pathname;
+      const m = /^([A-Z]+) (…\/)?([^?]*)/.exec(label!)!;
+      expect(m[1]).toBe(method);
+      if (m[2]) expect(path.endsWith(`/${m[3]}`), label).toBe(true);
+      else expect(path, label).toBe(m[3]);
+    }
+  });
+
+  it('draws the expected discovery 404 (the metadata found at the next URL) apart from a real error', () => {
+    const probe = [
+      ex(1, 'client', 'authorization-server', 'GET', 'https://as.test/p/.well-known/openid-configuration', 404, {}, { 'content-type': 'text/html' }, '<h1>'),
+      ex(2, 'client', 'authorization-server', 'GET', 'https://as.test/.well-known/oauth-authorization-server/p', 200, {}, { 'content-type': 'application/json' }, '{}'),
+      ex(3, 'client', 'authorization-server', 'POST', 'https://as.test/p/token', 401, {}, { 'content-type': 'application/json' }, '{"error":"invalid_client"}'),
+      ex(4, 'client', 'authorization-server', 'GET', 'https://as.test/q/.well-known/openid-configuration', 404),
+    ];
+    expect([...discoveryFallbacks(probe)]).toEqual([1]);
+    const svg = renderSequenceDiagram(probe, { idPrefix: 'c3' });
+    expect(svg).toMatch(/class="seq-msg seq-probe seq-dashed"><title>#1 HTTP 404: no metadata at this URL/);
+    expect(svg).toMatch(/class="seq-msg seq-error seq-dashed"><title>#3 HTTP 401: 401 invalid_client/);
+    // a discovery 404 with nothing found after it is an error
+    expect(svg).toMatch(/class="seq-msg seq-error seq-dashed"><title>#4 HTTP 404/);
   });
 });

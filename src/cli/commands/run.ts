@@ -13,7 +13,9 @@ import { finishCase, makeRun } from '../../results/finish-run.js';
 import type { CaseResult } from '../../results/model.js';
 import { runWithVitest } from '../../runner/run-with-vitest.js';
 import { selectScenarios } from '../../runner/select-scenarios.js';
-import { dim, printCase, printSummary, yellow } from '../console-output.js';
+import { shardIds, parseShard } from '../../runner/shard.js';
+import { dim, yellow } from '../console-output.js';
+import { ConsoleReporter } from '../console-reporter.js';
 
 export interface RunCommandOptions {
   grep?: string;
@@ -35,6 +37,14 @@ export interface RunCommandOptions {
   redirectUri?: string;
   user?: string[];
   behavesLike?: string[];
+  /** `i/n`: run only part i of n of the selection (src/runner/shard.ts). */
+  shard?: string;
+  /** Print the selected scenarios (after --grep and --shard) and run nothing. */
+  list?: boolean;
+  /** Console reporter: default, verbose, dot, github. */
+  reporter?: string;
+  /** Print only failures, the recap and the summary. */
+  quiet?: boolean;
 }
 
 /** Parses `--report junit,json,html` (or `all`, or `none`); unknown names are a usage error. */
@@ -53,29 +63,40 @@ export { finishCase, makeRun } from '../../results/finish-run.js';
 export async function runCommand(paths: string[], o: RunCommandOptions): Promise<number> {
   const seed = parseSeed(o.seed);
   const reports = parseReportList(o.report);
+  const shard = o.shard === undefined ? undefined : parseShard(o.shard);
+  const con = new ConsoleReporter(o);
   const expected: ExpectedFailure[] = o.expectedFailures ? loadExpectedFailures(o.expectedFailures) : [];
   if (o.target !== undefined && o.target !== 'mock') (await import('../../targets/index.js')).parseTarget(o.target);
   const live = await (await import('../../targets/live-target.js')).liveTargetStart(o);
-  const scenarios = selectScenarios({ paths, grep: o.grep, client: o.client });
+  const selected = selectScenarios({ paths, grep: o.grep, client: o.client });
+  const inShard = shard && shardIds(selected.map((s) => s.id), shard);
+  const scenarios = inShard ? selected.filter((s) => inShard.has(s.id)) : selected;
+  if (o.list) {
+    for (const s of scenarios) process.stdout.write(`${s.id}  ${dim(`mock:${s.provider.profile}  ${s.file}`)}\n`);
+    process.stdout.write(`${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count} of ${selected.length})` : ''}\n`);
+    return 0;
+  }
   // Last of the input checks, first write: a wrong --out does not cost a whole run, bad input creates nothing.
   if (reports.length) prepareOutDir(o.out);
-  process.stdout.write(`oauth-harness run: ${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''} (seed ${seed})${expected.length ? `, ${expected.length} expected failure${expected.length > 1 ? 's' : ''} listed` : ''}\n`);
+  con.header(`oauth-harness run: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count} of ${selected.length})` : ''} (seed ${seed})${expected.length ? `, ${expected.length} expected failure${expected.length > 1 ? 's' : ''} listed` : ''}`);
   const fileOf = new Map(scenarios.map((s) => [s.id, s.file]));
   const listed = new Map(expected.map((e) => [e.id, e]));
   const finish = (r: CaseResult) => finishCase(r, fileOf, listed);
   const started = Date.now();
   const onTarget = o.target !== undefined && o.target !== 'mock';
-  const raw = onTarget
-    ? (await (await import('../../targets/index.js')).runOnTarget({ target: o.target!, scenarios, seed, ...(live ? { start: live } : {}), onCase: (r) => printCase(finish(r)) })).cases
-    : await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: (r) => printCase(finish(r)) });
+  const raw = !scenarios.length
+    ? []
+    : onTarget
+      ? (await (await import('../../targets/index.js')).runOnTarget({ target: o.target!, scenarios, seed, ...(live ? { start: live } : {}), onCase: (r) => con.onCase(finish(r)) })).cases
+      : await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: (r) => con.onCase(finish(r)) });
   const cases = raw.map(finish);
-  const run = makeRun(cases, started, seed);
+  const run = { ...makeRun(cases, started, seed), ...(shard ? { shard: { ...shard, selection: selected.map((s) => s.id) } } : {}) };
   const written = writeReports(run, reports, o.out);
-  const ran = new Set(cases.map((c) => c.id));
+  const ran = new Set(selected.map((s) => s.id));
   const stale = expected.filter((e) => !ran.has(e.id));
-  if (stale.length && !o.grep && !paths.length) {
+  if (stale.length && !o.grep && !paths.length && !con.quiet) {
     process.stdout.write(`${yellow('note:')} ${o.expectedFailures} lists ${stale.length} id${stale.length > 1 ? 's' : ''} that did not run: ${stale.map((e) => `${e.id}${e.line ? ` (line ${e.line})` : ''}`).join(', ')}\n`);
-  } else if (stale.length) process.stdout.write(dim(`${stale.length} listed expected failure${stale.length > 1 ? 's' : ''} not selected in this run\n`));
-  printSummary(run, written);
+  } else if (stale.length && !con.quiet) process.stdout.write(dim(`${stale.length} listed expected failure${stale.length > 1 ? 's' : ''} not selected in this run\n`));
+  con.finish(run, written);
   return exitCodeOf(run);
 }

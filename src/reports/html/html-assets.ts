@@ -29,19 +29,21 @@ main{max-width:1280px;margin:0 auto;padding:20px 28px 60px}
 .chip[aria-pressed=true]{background:var(--ink);color:var(--card);border-color:var(--ink)}
 .bar .shown{color:var(--muted);font-size:13px;margin-left:auto}
 .bar button.plain{border:0;background:none;color:var(--accent);cursor:pointer;font:inherit;font-size:13px}
-details.case{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--skip);border-radius:10px;margin:0 0 10px;overflow:hidden}
+details.case{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--skip);border-radius:8px;margin:0 0 4px;overflow:hidden}
 details.case[data-verdict=passed]{border-left-color:var(--pass)}details.case[data-verdict=failed],details.case[data-verdict=fixed]{border-left-color:var(--fail)}details.case[data-verdict=expected-failure]{border-left-color:var(--xfail)}
-details.case>summary{list-style:none;cursor:pointer;padding:11px 16px;display:grid;grid-template-columns:auto 1fr auto;gap:4px 12px;align-items:center}
+details.case>summary{list-style:none;cursor:pointer;padding:6px 14px;display:flex;align-items:center;gap:10px;min-height:34px}
 details.case>summary::-webkit-details-marker{display:none}
 details.case>summary:hover{background:var(--soft)}
 .verdict{font-size:12px;font-weight:650;border-radius:6px;padding:2px 8px;white-space:nowrap;text-transform:uppercase;letter-spacing:.03em}
 .verdict.passed{background:var(--pass-bg);color:var(--pass)}.verdict.failed,.verdict.fixed{background:var(--fail-bg);color:var(--fail)}.verdict.expected-failure{background:var(--warn-bg);color:var(--xfail)}.verdict.skipped{background:var(--skip-bg);color:var(--skip)}
-.case-id{font-family:var(--mono);font-weight:600;font-size:13.5px;overflow-wrap:anywhere}
-.case-title{grid-column:2/4;color:var(--muted);font-size:13px}
-.case-side{color:var(--muted);font-size:12.5px;white-space:nowrap;text-align:right}
-.dchips{grid-column:2/4;display:flex;gap:6px;flex-wrap:wrap}
+.case-id{flex:0 1 auto;min-width:0;font-family:var(--mono);font-weight:600;font-size:13.5px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.case-title{flex:1 1 0;min-width:0;color:var(--muted);font-size:13px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.case-side{flex:0 0 auto;color:var(--muted);font-size:12.5px;white-space:nowrap;text-align:right}
+.dchips{flex:0 1 auto;min-width:0;max-width:45%;display:flex;gap:5px;overflow:hidden}.dchips .dchip{flex:0 0 auto;white-space:nowrap}
+details.case[open]>summary{flex-wrap:wrap}details.case[open]>summary .case-title{white-space:normal;flex-basis:100%;order:5}details.case[open]>summary .dchips{flex-wrap:wrap;order:6}
+@media (max-width:760px){details.case>summary{flex-wrap:wrap}.case-title{flex-basis:100%;order:5}}
 .dchip{font-family:var(--mono);font-size:11.5px;border-radius:5px;padding:1px 7px;border:1px solid}
-.dchip.error{color:var(--fail);border-color:var(--fail);background:var(--fail-bg)}.dchip.warning{color:var(--warn);border-color:var(--warn);background:var(--warn-bg)}
+.dchip.error{color:var(--fail);border-color:var(--fail);background:var(--fail-bg)}.dchip.warning{color:var(--warn);border-color:var(--warn);background:var(--warn-bg)}.dchip.expected{color:var(--muted);border-color:var(--line);background:var(--soft)}
 .case-body{padding:4px 18px 18px;border-top:1px solid var(--line)}
 .case-body h3{font-size:13px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);margin:18px 0 8px}
 .kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;font-size:13px;margin-top:10px}.kv dt{color:var(--muted)}.kv dd{margin:0;overflow-wrap:anywhere}
@@ -51,7 +53,9 @@ details.case>summary:hover{background:var(--soft)}
 .diag h4{margin:0 0 4px;font-size:15px}.diag h4 .did{font-family:var(--mono);font-weight:500;font-size:12px;color:var(--muted);margin-left:8px}
 .diag .lvl{font-size:11px;font-weight:700;text-transform:uppercase;margin-right:8px}.diag.error .lvl{color:var(--fail)}.diag.warning .lvl{color:var(--warn)}
 .diag p{margin:4px 0 6px}.diag ol{margin:4px 0 4px 20px;padding:0}.diag li{margin:2px 0}
-.diag .ev{font-size:12.5px;color:var(--muted)}.diag .ev a{font-family:var(--mono)}
+.diag .ev{font-size:12.5px;color:var(--muted)}.diag .ev a{font-family:var(--mono);font-weight:650}
+a,a:visited{color:var(--accent)}
+.diag.expected{border-left-color:var(--muted)}.diag.expected .lvl{color:var(--muted)}
 .steps{width:100%;border-collapse:collapse;font-size:13px}
 .steps td{border-top:1px solid var(--line);padding:6px 8px;vertical-align:top}
 .steps td.ok{color:var(--pass);width:1.5em}.steps td.ko{color:var(--fail);width:1.5em}
@@ -70,6 +74,7 @@ svg.seq{display:block;font-family:system-ui,sans-serif}
 .seq-msg text{font-size:11.5px;fill:var(--ink);text-anchor:middle}.seq-msg .seq-num{fill:var(--muted);font-size:10.5px;text-anchor:start;font-family:var(--mono)}
 .seq-msg.seq-ok line{stroke:var(--pass)}.seq-msg.seq-ok .seq-label{fill:var(--pass)}
 .seq-msg.seq-error line{stroke:var(--fail)}.seq-msg.seq-error .seq-label{fill:var(--fail);font-weight:650}
+.seq-msg.seq-probe line{stroke:var(--muted);stroke-dasharray:2 4}.seq-msg.seq-probe .seq-label{fill:var(--muted);font-style:italic}.seq-head.seq-probe path{fill:var(--muted)}
 .seq-msg.seq-redirect line{stroke:var(--accent)}.seq-msg.seq-redirect .seq-label{fill:var(--accent)}
 .seq-msg.seq-hot line{stroke-width:2.6}
 .seq-hit{fill:transparent}.seq-link:hover .seq-hit{fill:var(--soft)}
@@ -78,7 +83,7 @@ svg.seq{display:block;font-family:system-ui,sans-serif}
 details.ex{border:1px solid var(--line);border-radius:8px;margin:0 0 6px;background:var(--card)}
 details.ex>summary{cursor:pointer;padding:6px 10px;font-family:var(--mono);font-size:12.5px;display:flex;gap:10px;align-items:baseline}
 details.ex>summary .u{flex:1 1 auto;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}details.ex>summary .who{color:var(--muted);white-space:nowrap}details.ex>summary .ep{white-space:nowrap}
-details.ex>summary .st{font-weight:700}.st.s2{color:var(--pass)}.st.s3{color:var(--accent)}.st.s4,.st.s5{color:var(--fail)}
+details.ex>summary .st{font-weight:700}.st.s2{color:var(--pass)}.st.s3{color:var(--accent)}.st.s4,.st.s5{color:var(--fail)}.st.probe{color:var(--muted);font-weight:500}
 details.ex>summary .ep{color:var(--muted);font-family:system-ui,sans-serif;font-size:12px}
 details.ex.hot{border-color:var(--fail);box-shadow:0 0 0 1px var(--fail) inset}
 details.ex:target,details.ex.flash{outline:2px solid var(--accent)}

@@ -48,8 +48,31 @@ function pathAndQuery(url: string): string {
   }
 }
 
+/** `s` in at most `max` characters, cut after a whole word (never inside one), with `…`. */
 function short(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  if (s.length <= max) return s;
+  const words = s.split(' ');
+  let out = words[0]!;
+  for (const w of words.slice(1)) {
+    if (`${out} ${w}`.length + 1 > max) break;
+    out = `${out} ${w}`;
+  }
+  return `${out}…`;
+}
+
+const isWellKnown = (e: Exchange) => /\/\.well-known\/(openid-configuration|oauth-authorization-server)\b/.test(e.request.url);
+
+/**
+ * Discovery requests that found nothing where a later one found the metadata: a client
+ * tries OpenID Connect Discovery, gets 404, and reads RFC 8414 metadata next (or the other
+ * way round). That 404 is the expected path, not an error, and is drawn as such.
+ */
+export function discoveryFallbacks(exchanges: readonly Exchange[]): Set<number> {
+  const out = new Set<number>();
+  exchanges.forEach((e, i) => {
+    if (e.request.method === 'GET' && e.response.status === 404 && isWellKnown(e) && exchanges.slice(i + 1).some((n) => isWellKnown(n) && n.response.status >= 200 && n.response.status < 300)) out.add(e.seq);
+  });
+  return out;
 }
 
 function header(h: Record<string, string>, name: string): string | undefined {
@@ -97,8 +120,13 @@ function returnsToClient(e: Exchange): string | undefined {
   }
 }
 
-/** `GET …/oauth/token?code&state` fitted into `max` characters, keeping the end of the path. */
-function requestLabel(method: string, url: string, max: number): string {
+/**
+ * `GET …/oauth/token` fitted into `max` characters: the query's names go first, then
+ * whole leading path segments (`…/` stands for them); a segment is never cut. When even
+ * the last segment is longer than the room, it is shown whole (the label overflows its
+ * arrow rather than lose the name of the endpoint).
+ */
+export function requestLabel(method: string, url: string, max: number): string {
   const full = `${method} ${pathAndQuery(url)}`;
   if (full.length <= max) return full;
   let path = url;
@@ -107,8 +135,14 @@ function requestLabel(method: string, url: string, max: number): string {
   } catch {
     /* keep it */
   }
-  const room = max - method.length - 1;
-  return `${method} ${path.length <= room ? path : `…${path.slice(-(room - 1))}`}`;
+  if (`${method} ${path}`.length <= max) return `${method} ${path}`;
+  const segments = path.split('/').filter(Boolean);
+  let tail = segments.at(-1) ?? path;
+  for (const s of segments.slice(0, -1).reverse()) {
+    if (`${method} …/${s}/${tail}`.length > max) break;
+    tail = `${s}/${tail}`;
+  }
+  return `${method} …/${tail}`;
 }
 
 interface Arrow {
@@ -120,7 +154,8 @@ interface Arrow {
   request?: { method: string; url: string };
   title: string;
   seq: number;
-  tone: 'ok' | 'redirect' | 'error' | 'plain';
+  /** `probe`: an expected miss (a discovery URL that is not there, with the metadata found at the next). */
+  tone: 'ok' | 'redirect' | 'error' | 'plain' | 'probe';
 }
 
 /** Renders the diagram; an empty string when there is nothing to draw. */
@@ -140,6 +175,7 @@ export function renderSequenceDiagram(exchanges: Exchange[], o: DiagramOptions):
 
   type Row = { band: string } | { arrow: Arrow };
   const rows: Row[] = [];
+  const probes = discoveryFallbacks(shown);
   let step: string | undefined;
   for (const e of shown) {
     if (e.step && e.step !== step) {
@@ -147,10 +183,12 @@ export function renderSequenceDiagram(exchanges: Exchange[], o: DiagramOptions):
       rows.push({ band: e.step });
     }
     const status = e.response.status;
-    const tone: Arrow['tone'] = status >= 400 || /\berror\b|invalid_/.test(responseLabel(e)) ? 'error' : status >= 300 ? 'redirect' : 'ok';
+    const probe = probes.has(e.seq);
+    const tone: Arrow['tone'] = probe ? 'probe' : status >= 400 || /\berror\b|invalid_/.test(responseLabel(e)) ? 'error' : status >= 300 ? 'redirect' : 'ok';
     const url = e.request.url;
     rows.push({ arrow: { kind: 'request', from: e.from, to: e.to, seq: e.seq, tone: 'plain', label: '', request: { method: e.request.method, url }, title: `#${e.seq} ${e.request.method} ${url}` } });
-    rows.push({ arrow: { kind: 'response', from: e.to, to: e.from, seq: e.seq, tone, label: responseLabel(e), title: `#${e.seq} HTTP ${status}: ${responseLabel(e)}` } });
+    const label = probe ? `${status} not here: tries the next` : responseLabel(e);
+    rows.push({ arrow: { kind: 'response', from: e.to, to: e.from, seq: e.seq, tone, label, title: `#${e.seq} HTTP ${status}: ${probe ? 'no metadata at this URL; the client reads it from the next discovery URL (expected)' : responseLabel(e)}` } });
     const back = returnsToClient(e);
     if (back) rows.push({ arrow: { kind: 'callback', from: 'user-agent', to: 'client', seq: e.seq, tone: 'plain', label: `GET ${new URL(back).pathname} (redirect)`, title: `the browser follows the redirect to ${back}` } });
   }
@@ -159,7 +197,7 @@ export function renderSequenceDiagram(exchanges: Exchange[], o: DiagramOptions):
   const id = escapeHtml(o.idPrefix);
   const parts: string[] = [];
   parts.push(`<svg class="seq" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Sequence diagram of ${exchanges.length} HTTP exchange${exchanges.length === 1 ? '' : 's'}">`);
-  parts.push(`<defs>${(['plain', 'ok', 'redirect', 'error'] as const).map((t) => `<marker id="${id}-arrow-${t}" class="seq-head seq-${t}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>`).join('')}</defs>`);
+  parts.push(`<defs>${(['plain', 'ok', 'redirect', 'error', 'probe'] as const).map((t) => `<marker id="${id}-arrow-${t}" class="seq-head seq-${t}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>`).join('')}</defs>`);
   // participants and lifelines
   for (const p of cols) {
     const cx = x(p);
