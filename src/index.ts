@@ -52,7 +52,9 @@ export function loadScenarios(paths: string[]): Scenario[] {
 /**
  * Names the causes that recorded exchanges show (the same objects as results.json's
  * `diagnoses`). Works on any traffic: the mock's, a real server's, a recording.
+ * `options.family` declares which real provider the traffic is from (`google`,
+ * `salesforce`, …: see the scenario format's `provider.family`); host names are never read.
  */
-export function diagnose(exchanges: Exchange[]): DiagnosisResult[] {
-  return diagnoseInput({ exchanges, reactions: [] });
+export function diagnose(exchanges: Exchange[], options: { family?: string } = {}): DiagnosisResult[] {
+  return diagnoseInput({ exchanges, reactions: [], provider: { family: options.family } });
 }

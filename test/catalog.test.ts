@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../mocks/package-root.js';
-import { listProfiles } from '../mocks/profiles.js';
+import { listProfiles, loadProfile } from '../mocks/profiles.js';
+import { PROVIDER_FAMILY_IDS } from '../src/observe/offline-access.js';
 import { runScenario } from '../src/runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../src/scenario/load.js';
 
@@ -39,6 +40,11 @@ describe('the catalog covers docs/behaviours.md and every profile', () => {
     const of = behaviourScenarios.filter((s) => s.behaviour === section);
     expect(of.filter((s) => !s.tags.includes('misconfigured')).length, `${section}: a scenario that works`).toBeGreaterThan(0);
     expect(of.filter((s) => s.tags.includes('misconfigured')).length, `${section}: a misconfigured scenario`).toBeGreaterThan(0);
+  });
+
+  it.each(listProfiles())('profile %s declares no family, or one the diagnoses know', (profile) => {
+    const family = loadProfile(profile).family;
+    if (family !== undefined) expect(PROVIDER_FAMILY_IDS).toContain(family);
   });
 
   it.each(listProfiles())('profile %s is exercised', (profile) => {

@@ -308,6 +308,8 @@ export const profileSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9-]+$/),
     imitates: z.string(),
+    /** The provider family it imitates (`google`, `salesforce`, …): what diagnoses may know about that provider without reading host names. */
+    family: z.string().regex(/^[a-z0-9-]+$/).optional(),
     sources: z.array(z.string()).min(1),
     notes: z.array(z.string()).default([]),
     switches: z.record(z.string(), z.unknown()).default({}),

@@ -6,7 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749 The OAuth 2.0 Authorization Framework
  */
 import { createClock, parseDuration } from '../../mocks/provider/clock.js';
-import { buildProvider, listProfiles } from '../../mocks/profiles.js';
+import { buildProvider, listProfiles, loadProfile } from '../../mocks/profiles.js';
 import type { MockProvider as CoreProvider } from '../../mocks/provider/provider.js';
 import { mergeSwitches, type RegisteredClient, type SwitchesInput } from '../../mocks/provider/switches.js';
 import { fetchIssuer } from '../../mocks/transports/fetch-adapter.js';
@@ -163,7 +163,7 @@ export function createMockProvider(options: CreateMockProviderOptions = {}): OAu
       return raw();
     },
     clientVerdicts: (clientId) => clientVerdicts(raw(), verdictContextOf(core, clientId)),
-    diagnose: () => diagnose({ exchanges: raw(), reactions: [] }),
+    diagnose: () => diagnose({ exchanges: raw(), reactions: [], provider: { family: loadProfile(profile).family } }),
     async authorize(authorizationUrl, o = {}) {
       const users = [...core.context.users.values()];
       const user = o.user ? core.context.users.get(o.user) : users[0];

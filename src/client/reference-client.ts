@@ -37,6 +37,8 @@ export interface ReferenceClientConfig {
   /** The client server's address (sent as X-Forwarded-For on its own requests). */
   sourceAddress?: string | undefined;
   faults: ClientFault[];
+  /** The provider family, when the integration knows it (a scenario's `provider.family`, or the profile's): how to ask it for offline access. */
+  providerFamily?: string | undefined;
   /** Virtual time in ms, shared with the provider. */
   now: () => number;
   fetch?: typeof fetch;
@@ -186,11 +188,13 @@ export class ReferenceClient {
       const c = missingRefreshCase({
         expiresIn: body.expires_in,
         grantTypesSupported: this.metadata?.grant_types_supported as string[] | undefined,
+        scopesSupported: this.metadata?.scopes_supported as string[] | undefined,
         requestedScopes: this.config.scopes,
         authorizationParams: this.config.authorizationParams,
         hadRefreshBefore: this.hadRefresh.has(user),
+        family: this.config.providerFamily,
       });
-      this.warnings.push(missingRefreshWarning(c));
+      this.warnings.push(missingRefreshWarning(c.case, c.ask));
     } else this.hadRefresh.add(user);
   }
 

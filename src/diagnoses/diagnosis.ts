@@ -11,6 +11,12 @@ export interface DiagnoseInput {
   exchanges: Exchange[];
   /** Reactions of the client, per step: its error code and message, and its warnings. */
   reactions: { step: string; ok: boolean; error?: { code: string; message: string } | undefined; warnings: { code: string; message: string }[] }[];
+  /**
+   * What was declared about the provider (a scenario's `provider.family`, a profile's, or
+   * `serve`'s): the only provider knowledge a detector may use besides the traffic. Host
+   * names are never read.
+   */
+  provider?: { family?: string | undefined } | undefined;
 }
 
 /** What a detector returns when it recognises its cause. */

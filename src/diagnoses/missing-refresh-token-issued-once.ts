@@ -16,8 +16,8 @@ export const missingRefreshTokenIssuedOnce: Diagnosis = {
     'Make the integration revoke the token whenever a connection is deleted, so the next connection gets a refresh token.',
     'Where the provider supports it, force a new consent when reconnecting (Google: prompt=consent) to get a new refresh token.',
   ],
-  detect({ exchanges }) {
-    const found = missingRefreshTokens(exchanges).filter((m) => m.case === 'issued-once');
+  detect({ exchanges, provider }) {
+    const found = missingRefreshTokens(exchanges, provider?.family).filter((m) => m.case === 'issued-once');
     const m = found[found.length - 1];
     if (!m) return undefined;
     return {

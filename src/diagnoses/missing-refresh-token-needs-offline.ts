@@ -16,8 +16,8 @@ export const missingRefreshTokenNeedsOffline: Diagnosis = {
     'Connect the user again so that the new grant carries a refresh token.',
     'Providers that issue a refresh token only on the first consent (Google) need the earlier grant revoked, or a forced consent (prompt=consent), for the new login to get one.',
   ],
-  detect({ exchanges }) {
-    const found = missingRefreshTokens(exchanges).filter((m) => m.case === 'needs-offline');
+  detect({ exchanges, provider }) {
+    const found = missingRefreshTokens(exchanges, provider?.family).filter((m) => m.case === 'needs-offline');
     const m = found[found.length - 1];
     if (!m) return undefined;
     const scope = m.authorization?.params.get('scope');

@@ -17,8 +17,8 @@ export const missingRefreshTokenNeverExpires: Diagnosis = {
     "Treat a later 401 from the API as 'access revoked' and ask the user to connect again.",
     'Revoke the token when the connection is deleted, since it would otherwise stay valid.',
   ],
-  detect({ exchanges }) {
-    const found = missingRefreshTokens(exchanges).filter((m) => m.case === 'never-expires');
+  detect({ exchanges, provider }) {
+    const found = missingRefreshTokens(exchanges, provider?.family).filter((m) => m.case === 'never-expires');
     const m = found[found.length - 1];
     if (!m) return undefined;
     return {

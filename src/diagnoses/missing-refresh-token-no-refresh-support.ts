@@ -16,8 +16,8 @@ export const missingRefreshTokenNoRefreshSupport: Diagnosis = {
     'Do not use such a connection as a shared account for background jobs.',
     "If the provider can issue refresh tokens for another app type or with an option (an offline scope or parameter), enable it in the app's settings.",
   ],
-  detect({ exchanges }) {
-    const found = missingRefreshTokens(exchanges).filter((m) => m.case === 'no-refresh-support');
+  detect({ exchanges, provider }) {
+    const found = missingRefreshTokens(exchanges, provider?.family).filter((m) => m.case === 'no-refresh-support');
     const m = found[found.length - 1];
     if (!m) return undefined;
     const asked = m.askedOffline ? ` although the login asked for offline access (${m.askedOffline})` : '';

@@ -6,6 +6,7 @@
  */
 import type { Clock } from '../../mocks/provider/clock.js';
 import type { MockProvider } from '../../mocks/provider/provider.js';
+import { loadProfile } from '../../mocks/profiles.js';
 import type { ReferenceClientConfig } from '../client/reference-client.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -18,6 +19,16 @@ export interface Registration {
   tokenUrl: string;
   revokeUrl: string | null;
   redirectUri: string;
+}
+
+/** The provider family the scenario declares, else its profile's (undefined for an unknown profile or none). */
+export function providerFamilyOf(scenario: Pick<Scenario, 'provider'>): string | undefined {
+  if (scenario.provider.family) return scenario.provider.family;
+  try {
+    return loadProfile(scenario.provider.profile).family;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The registration, overridden field by field by the scenario's `client` section (`{issuer}` expanded). */
@@ -39,6 +50,7 @@ export function clientConfigFor(scenario: Scenario, reg: Registration, now: () =
     pkce: c.pkce,
     sourceAddress: c.sourceAddress,
     faults: c.faults,
+    providerFamily: providerFamilyOf(scenario),
     now,
     ...(fetchFn ? { fetch: fetchFn } : {}),
   };

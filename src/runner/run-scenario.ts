@@ -18,6 +18,7 @@ import { overrideDriver, type DriverSpec } from '../drivers/driver-spec.js';
 import { openScenarioClient } from '../drivers/scenario-client.js';
 import type { ClientRun } from '../drivers/driver.js';
 import type { ClientVerdict } from '../drivers/client-verdicts.js';
+import { providerFamilyOf } from './client-config.js';
 import { checkStep } from './expectations.js';
 import type { ScenarioEnv, StepObservation, StepOutcome } from './scenario-env.js';
 import { actionOf, EXECUTORS } from './steps/index.js';
@@ -48,6 +49,7 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
   const observations: StepObservation[] = [];
   const steps: StepResult[] = [];
   const reactions: DiagnoseInput['reactions'] = [];
+  const declared = { family: providerFamilyOf(scenario) };
   try {
     for (const [index, step] of scenario.steps.entries()) {
       const action = actionOf(step);
@@ -71,7 +73,7 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
       const stepExchanges = provider.exchanges.filter((x) => x.seq >= firstSeq);
       const expectations = checkStep(`steps[${index}]`, step.expect, obs, stepExchanges, clock.now());
       if (step.expect?.diagnoses || step.expect?.noDiagnoses) {
-        const found = diagnose({ exchanges: provider.exchanges.map((e) => toExchange(e, stepOf.get(e.seq))), reactions }).map((d) => d.id);
+        const found = diagnose({ exchanges: provider.exchanges.map((e) => toExchange(e, stepOf.get(e.seq))), reactions, provider: declared }).map((d) => d.id);
         expectations.push(...diagnosisExpectations(`steps[${index}].expect`, step.expect.diagnoses ?? [], step.expect.noDiagnoses ?? [], found));
       }
       steps.push({ name, passed: expectations.every((x) => x.passed), expectations, detail: error ? (error.message.startsWith(`${error.code}:`) ? error.message : `${error.code}: ${error.message}`) : obs.apiStatus ? `API answered ${obs.apiStatus}` : 'ok' });
@@ -85,7 +87,7 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
     const expectations = verdictExpectations(scenario.verdicts, verdicts);
     steps.push({ name: 'client verdicts', passed: expectations.every((x) => x.passed), expectations, detail: 'read from the recorded exchange' });
   }
-  const diagnoses = diagnose({ exchanges: raw, reactions });
+  const diagnoses = diagnose({ exchanges: raw, reactions, provider: declared });
   const secrets = new SecretSet();
   secrets.add(scenario.client.clientSecret);
   for (const c of provider.context.clients.values()) secrets.add(c.client_secret);

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { commandSettingsSchema, verdictRequirementsSchema, webSettingsSchema } from '../drivers/driver-schema.js';
+import { PROVIDER_FAMILY_IDS } from '../observe/offline-access.js';
 import { expectSchema } from './expect-schema.js';
+import { oneOf } from './names.js';
 import { durationSchema } from './duration.js';
 
 const duration = durationSchema();
@@ -120,6 +122,8 @@ export const scenarioSchema = z
     provider: z
       .object({
         profile: z.string(),
+        /** The real provider this one stands for (`google`, `salesforce`, …; default: the profile's): what the diagnoses and the reference client may know about it, since they never read host names. */
+        family: oneOf(PROVIDER_FAMILY_IDS, 'provider family', 'provider families').optional(),
         /** Switch overrides (a deep partial of the profile's switches). */
         switches: z.record(z.string(), z.unknown()).default({}),
         /** Changes to the provider's client registrations (by client_id; the first client when omitted). */

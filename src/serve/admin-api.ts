@@ -12,6 +12,7 @@
  * | `POST consent`, `GET consent`, `DELETE consent` | queue the next consent decisions `{user, untick, deny, wrongPassword, times}` |
  * | `POST steps` | mark a step `{action, name, tamper}`: later exchanges belong to it (for verdicts) |
  * | `GET verdicts?client_id=` | the client verdicts so far, from the recorded exchange |
+ * | `GET diagnoses?client_id=&family=` | the diagnoses so far (cause and fix), from the recorded exchange; `family` overrides the declared provider family |
  * | `POST revoke-grants` | revoke a user's grants `{username, client_id}` ("remove app access") |
  * | `POST reset` | forget all state and recorded exchanges |
  */
@@ -24,6 +25,7 @@ import { mergeSwitches } from '../../mocks/provider/switches.js';
 import type { NodeHttpServer } from '../../mocks/transports/node-http.js';
 import { clientVerdicts, verdictContextOf } from '../drivers/client-verdicts.js';
 import { toExchange } from '../observe/recorded-exchange.js';
+import { declareFamily, familyProblem, liveDiagnoses } from './live-diagnoses.js';
 import { scenarioSchema, STEP_ACTIONS } from '../scenario/schema.js';
 import type { ConsentDecision } from './auto-consent.js';
 import { issuerInfo } from './issuer-info.js';
@@ -90,6 +92,7 @@ function loadScenario(registry: IssuerRegistry, i: Issuer, doc: unknown, o: Admi
   }
   if (o.extraRedirectUris.length) for (const c of provider.context.clients.values()) c.redirect_uris.push(...o.extraRedirectUris);
   const next = registry.mount(provider);
+  declareFamily(provider, (section as { family?: string }).family);
   const steps = Array.isArray(d.steps) ? (d.steps as Record<string, unknown>[]) : [];
   for (const s of steps) {
     const c = s?.connect as { user?: string; consent?: { deny?: boolean; untick?: string[] }; wrongPassword?: boolean } | undefined;
@@ -150,6 +153,15 @@ function issuerAction(registry: IssuerRegistry, i: Issuer, action: string, req: 
     const exchanges = p.exchanges.map((e) => toExchange(e, stepOf(e.seq)));
     const steps = i.marks.map((mk) => ({ name: mk.name, action: mk.action, tamper: mk.tamper }));
     return json(200, { verdicts: clientVerdicts(exchanges, verdictContextOf(p, clientId, steps)) });
+  }
+  if (action === 'diagnoses' && m === 'GET') {
+    const clientId = req.query.get('client_id') ?? undefined;
+    if (clientId && !p.context.clients.has(clientId)) return bad(`no client "${clientId}" is registered at this issuer`);
+    const family = req.query.get('family') ?? undefined;
+    const wrong = family === undefined ? undefined : familyProblem(family);
+    if (wrong) return bad(wrong);
+    const stepOf = (seq: number) => [...i.marks].reverse().find((mk) => mk.afterSeq < seq)?.name;
+    return json(200, liveDiagnoses(p, stepOf, { clientId, family }));
   }
   if (action === 'revoke-grants' && m === 'POST') {
     const b = body(req) as { username?: unknown; client_id?: unknown } | undefined;

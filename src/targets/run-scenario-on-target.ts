@@ -12,7 +12,7 @@ import { clientVerdicts, verdictExpectations, type VerdictContext } from '../dri
 import { ReferenceDriver } from '../drivers/reference-driver.js';
 import { learnSecrets, redactExchange, redactText, SecretSet } from '../redaction/redact.js';
 import type { CaseResult, ExpectationResult, StepResult } from '../results/model.js';
-import { clientConfigFor } from '../runner/client-config.js';
+import { clientConfigFor, providerFamilyOf } from '../runner/client-config.js';
 import { checkStep } from '../runner/expectations.js';
 import type { StepObservation, StepOutcome } from '../runner/scenario-env.js';
 import { actionOf } from '../runner/steps/index.js';
@@ -103,7 +103,7 @@ export async function runScenarioOnTarget(scenario: Scenario, target: StartedTar
     reactions.push({ step: name, ok: obs.ok, ...(error ? { error: { code: error.code, message: error.message } } : {}), warnings: obs.warnings });
     const expectations = checkStep(`steps[${index}]`, step.expect, obs, stepExchanges, target.now());
     if (step.expect?.diagnoses || step.expect?.noDiagnoses) {
-      const found = diagnose({ exchanges: all(), reactions }).map((d) => d.id);
+      const found = diagnose({ exchanges: all(), reactions, provider: { family: providerFamilyOf(scenario) } }).map((d) => d.id);
       expectations.push(...diagnosisExpectations(`steps[${index}].expect`, step.expect.diagnoses ?? [], step.expect.noDiagnoses ?? [], found));
     }
     steps.push({ name, passed: expectations.every((x) => x.passed), expectations, detail: error ? `${error.code}: ${error.message}` : obs.apiStatus ? `API answered ${obs.apiStatus}` : 'ok' });
@@ -132,7 +132,7 @@ export async function runScenarioOnTarget(scenario: Scenario, target: StartedTar
     durationMs: Math.round(performance.now() - started),
     steps: steps.map((s) => ({ ...s, detail: s.detail && clean(s.detail), expectations: s.expectations.map((x) => ({ ...x, message: clean(x.message), actual: typeof x.actual === 'string' ? clean(x.actual) : x.actual })) })),
     exchanges: raw.map((e) => redactExchange(e, secrets)),
-    diagnoses: diagnose({ exchanges: raw, reactions }).map((d) => ({ ...d, cause: clean(d.cause), fix: d.fix.map(clean) })),
+    diagnoses: diagnose({ exchanges: raw, reactions, provider: { family: providerFamilyOf(scenario) } }).map((d) => ({ ...d, cause: clean(d.cause), fix: d.fix.map(clean) })),
     warnings: warnings.map((w) => ({ code: w.code, message: clean(w.message) })),
     file: scenario.file,
     ...{ clientVerdicts: verdicts.map((v) => ({ ...v, detail: clean(v.detail) })) },

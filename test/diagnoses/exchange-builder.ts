@@ -54,16 +54,16 @@ export function basic(id: string, secret: string, raw = false): string {
   return `Basic ${Buffer.from(`${enc(id)}:${enc(secret)}`).toString('base64')}`;
 }
 
-export function input(exchanges: Exchange[], reactions: DiagnoseInput['reactions'] = []): DiagnoseInput {
-  return { exchanges, reactions };
+export function input(exchanges: Exchange[], reactions: DiagnoseInput['reactions'] = [], provider?: DiagnoseInput['provider']): DiagnoseInput {
+  return { exchanges, reactions, ...(provider ? { provider } : {}) };
 }
 
 /** Runs one detector (so a throw fails the test instead of being swallowed). */
-export function run(d: Diagnosis, exchanges: Exchange[], reactions: DiagnoseInput['reactions'] = []) {
-  return d.detect(input(exchanges, reactions));
+export function run(d: Diagnosis, exchanges: Exchange[], reactions: DiagnoseInput['reactions'] = [], provider?: DiagnoseInput['provider']) {
+  return d.detect(input(exchanges, reactions, provider));
 }
 
 /** Runs the whole catalog and returns the ids raised. */
-export function ids(exchanges: Exchange[], reactions: DiagnoseInput['reactions'] = []): string[] {
-  return diagnose(input(exchanges, reactions)).map((d: DiagnosisResult) => d.id);
+export function ids(exchanges: Exchange[], reactions: DiagnoseInput['reactions'] = [], provider?: DiagnoseInput['provider']): string[] {
+  return diagnose(input(exchanges, reactions, provider)).map((d: DiagnosisResult) => d.id);
 }

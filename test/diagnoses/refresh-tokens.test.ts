@@ -5,6 +5,7 @@ import { missingRefreshTokenNeverExpires } from '../../src/diagnoses/missing-ref
 import { missingRefreshTokenNoRefreshSupport } from '../../src/diagnoses/missing-refresh-token-no-refresh-support.js';
 import { refreshTokenInvalidated } from '../../src/diagnoses/refresh-token-invalidated.js';
 import { refreshTokenReuse } from '../../src/diagnoses/refresh-token-reuse.js';
+import { run as runScenario } from '../drivers/verdict-fixtures.js';
 import { ids, run, traffic, type ExchangeSpec } from './exchange-builder.js';
 
 const cb = 'https://app.example.com/cb';
@@ -27,10 +28,34 @@ describe('the four missing-refresh-token cases are told apart from traffic alone
     expect(run(missingRefreshTokenNeverExpires, ex)?.cause).toMatch(/neither refresh_token nor expires_in/);
   });
 
-  it('needs-offline: Google without access_type=offline names the parameter', () => {
+  it('needs-offline: Google without access_type=offline names the parameter, when the provider family is declared', () => {
     const ex = traffic(login('accounts.google.com/o/oauth2/v2/auth', 'scope=openid%20email'), exchange('https://oauth2.googleapis.com/token', { access_token: 'ya29.a0', expires_in: 3599, token_type: 'Bearer', scope: 'openid email', id_token: 'eyJ' }));
+    expect(missing(ids(ex, [], { family: 'google' }))).toEqual(['missing-refresh-token-needs-offline']);
+    const f = run(missingRefreshTokenNeedsOffline, ex, [], { family: 'google' });
+    expect(f?.fix?.[0]).toBe("Add access_type=offline to the integration's authorization parameters.");
+    expect(f?.cause).toMatch(/the provider family declared for this provider \(google\)/);
+  });
+
+  it('the host name decides nothing: the same Google traffic without a declared family is no-refresh-support, with the hint', () => {
+    const ex = traffic(login('accounts.google.com/o/oauth2/v2/auth', 'scope=openid%20email'), exchange('https://oauth2.googleapis.com/token', { access_token: 'ya29.a0', expires_in: 3599, token_type: 'Bearer', scope: 'openid email', id_token: 'eyJ' }));
+    expect(missing(ids(ex))).toEqual(['missing-refresh-token-no-refresh-support']);
+    expect(run(missingRefreshTokenNoRefreshSupport, ex)?.cause).toMatch(/Nothing in the traffic names an offline scope or parameter/);
+    // nor does a mock issuer whose path happens to name the provider
+    const mock = traffic(login('oauth-harness.test/google-like/authorize', 'scope=openid'), exchange('https://oauth-harness.test/google-like/token', { access_token: 'at', expires_in: 3599, token_type: 'Bearer' }));
+    expect(missing(ids(mock))).toEqual(['missing-refresh-token-no-refresh-support']);
+  });
+
+  it('needs-offline learned from the traffic: an earlier login of the client asked with a parameter and got a refresh token', () => {
+    const ex = traffic(
+      login('www.dropbox.com/oauth2/authorize', 'token_access_type=offline'),
+      exchange('https://api.dropboxapi.com/oauth2/token', { access_token: 'sl.1', expires_in: 14400, refresh_token: 'rt-1', token_type: 'bearer', scope: 'files.content.read', uid: '12', account_id: 'dbid:x' }),
+      login('www.dropbox.com/oauth2/authorize', 'scope=files.content.read'),
+      exchange('https://api.dropboxapi.com/oauth2/token', { access_token: 'sl.2', expires_in: 14400, token_type: 'bearer', scope: 'files.content.read', uid: '12', account_id: 'dbid:x' }),
+    );
     expect(missing(ids(ex))).toEqual(['missing-refresh-token-needs-offline']);
-    expect(run(missingRefreshTokenNeedsOffline, ex)?.fix?.[0]).toBe("Add access_type=offline to the integration's authorization parameters.");
+    const f = run(missingRefreshTokenNeedsOffline, ex);
+    expect(f?.fix?.[0]).toBe("Add token_access_type=offline to the integration's authorization parameters.");
+    expect(f?.cause).toMatch(/an earlier login of this client \(exchange #1\) asked with it and got a refresh token/);
   });
 
   it('needs-offline: Auth0 without offline_access, named from scopes_supported', () => {
@@ -129,5 +154,21 @@ describe('a refresh refused for the caller\'s address', () => {
   it('is explained by address-not-allowed, not as an invalidated refresh token', () => {
     const ex = traffic(refresh('https://login.salesforce.com/services/oauth2/token', '5Aep86', 400, { error: 'invalid_grant', error_description: 'ip restricted' }));
     expect(ids(ex)).toEqual(['address-not-allowed']);
+  });
+});
+
+describe('the client warning and the diagnosis agree on why a refresh token is missing', () => {
+  const offlineParam = { refresh: { policy: 'offline-param', offlineParam: { name: 'access_type', value: 'offline' } } };
+  const caseOf = async (provider: Record<string, unknown>) => {
+    const { result } = await runScenario({ provider, client: { scopes: ['read'] }, steps: [{ connect: {} }] });
+    const warned = (result.warnings ?? []).map((w) => w.code).filter((c) => c.startsWith('missing-refresh-token:')).map((c) => c.slice('missing-refresh-token:'.length));
+    const diagnosed = result.diagnoses.map((d) => d.id).filter((id) => MISSING.includes(id)).map((id) => id.slice('missing-refresh-token-'.length));
+    return { warned, diagnosed };
+  };
+  it('a provider that wants a parameter nothing in the traffic names: both say no-refresh-support', async () => {
+    expect(await caseOf({ profile: 'rfc-strict', switches: offlineParam })).toEqual({ warned: ['no-refresh-support'], diagnosed: ['no-refresh-support'] });
+  });
+  it('the same provider declared as the Google family (on rfc-strict, so no host or path names it): both say needs-offline', async () => {
+    expect(await caseOf({ profile: 'rfc-strict', family: 'google', switches: offlineParam })).toEqual({ warned: ['needs-offline'], diagnosed: ['needs-offline'] });
   });
 });
