@@ -201,24 +201,33 @@ export function draftSteps(plan: PlannedStep[], x: StepInputs): DraftStep[] {
   return kept;
 }
 
+/** Steps that need the client to hold tokens: refreshing, revoking, calling the API with a Bearer token. */
+function needsTokens(s: DraftStep): boolean {
+  const api = s.step.callApi as Record<string, unknown> | undefined;
+  return s.step.refresh !== undefined || s.step.revoke !== undefined || (api !== undefined && api.auth !== 'none');
+}
+
 /**
- * After a refused refresh (`reconnect_required`) the reference client forgets the
- * connection and waits for a new login; steps the recorded client took meanwhile
- * (another refresh, an API call) cannot be replayed. They are left out, with a comment
- * on the step that ended the connection.
+ * After a failed login, or a refused refresh (`reconnect_required`), the reference client
+ * holds no tokens and waits for a new login; what the recorded client did meanwhile with
+ * a token it should not have had (an API call with an error taken for a token, another
+ * refresh) cannot be replayed. Those steps are left out, with a comment on the step that
+ * ended the connection.
  */
 function dropAfterReconnect(steps: DraftStep[]): DraftStep[] {
   const out: DraftStep[] = [];
   let ended: DraftStep | undefined;
   for (const s of steps) {
-    if (s.step.connect !== undefined) ended = undefined;
-    if (ended) {
-      ended.comments.push(`not replayed: the reference client asks for a new login after invalid_grant; the recorded client went on (${s.comments[0]?.replace(/^recorded: /, '') ?? Object.keys(s.step)[0]})`);
+    if (s.step.connect !== undefined || s.step.clientCredentials !== undefined) ended = undefined;
+    if (ended && needsTokens(s)) {
+      const why = ended.step.connect !== undefined ? 'the reference client holds no token after the failed login' : 'the reference client asks for a new login after invalid_grant';
+      ended.comments.push(`not replayed: ${why}; the recorded client went on (${s.comments[0]?.replace(/^recorded: /, '') ?? Object.keys(s.step)[0]})`);
       ended.dropped = [...(ended.dropped ?? []), ...s.seqs];
       continue;
     }
     out.push(s);
-    if ((s.step.expect as Record<string, unknown> | undefined)?.error === 'reconnect_required') ended = s;
+    const expect = s.step.expect as Record<string, unknown> | undefined;
+    if (expect?.error === 'reconnect_required' || (s.step.connect !== undefined && expect?.error !== undefined)) ended = s;
   }
   return out;
 }
