@@ -14,6 +14,7 @@ import { HarnessError } from '../errors/harness-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { checkReferences } from './check-references.js';
 import { unknownKeysMessage } from './names.js';
+import { MAX_NESTING, yamlTooDeepAt } from './nesting.js';
 import { formatPath, locate } from './yaml-locate.js';
 
 /** The largest scenario file read (1 MiB; the biggest in the catalog is a few kilobytes). */
@@ -104,7 +105,6 @@ export function findScenarioFiles(paths: string[], problems?: string[], cwd = pr
   return out;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): { message: string; key?: string } {
 /** Line and column (from 1) of byte `offset` in UTF-8 `bytes`. */
 function positionOf(bytes: Buffer, offset: number): { line: number; col: number } {
   let line = 1;
@@ -178,6 +178,7 @@ function aliasPosition(doc: Document, lc: LineCounter, message: string): { line:
   return at ?? { line: 1, col: 1 };
 }
 
+export function issueMessage(issue: z.core.$ZodIssue): { message: string; key?: string } {
   if (issue.code === 'unrecognized_keys') return { message: unknownKeysMessage(issue.path, issue.keys) ?? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, key: issue.keys[0] };
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return { message: `required field is missing (${issue.expected})` };
   return { message: issue.message };
@@ -185,12 +186,27 @@ function aliasPosition(doc: Document, lc: LineCounter, message: string): { line:
 
 /** Parses and validates one scenario file. Throws a `HarnessError` listing every problem. */
 export function loadScenario(file: string, cwd = process.cwd()): Scenario {
-  const display = relative(cwd, resolve(file)) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new HarnessError('FILE_NOT_FOUND', `${display}: cannot read the file`);
+  const display = shown(file, cwd);
+  const scenario = parseScenarioText(readScenarioText(file, display), display);
+  return { ...scenario, id: basename(file).replace(/\.ya?ml$/, ''), file: display };
+}
+
+/**
+ * Parses and validates a scenario's text (a file's, or one posted to the admin API),
+ * naming it `display` in problems. Throws a `HarnessError` listing every problem.
+ */
+export function parseScenarioText(text: string, display: string): Omit<Scenario, 'id' | 'file'> {
+  const invalidYaml = (line: number, col: number, message: string) => new HarnessError('SCENARIO_INVALID', `${display}: invalid YAML`, [`${display}:${line}:${col}: YAML: ${message}`]);
+  const control = NOT_PRINTABLE.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index);
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new HarnessError('SCENARIO_INVALID', `${display}: not a text file`, [`${display}:${before.split('\n').length}:${control.index - before.lastIndexOf('\n')}: encoding: control character U+${code}; YAML allows only printable characters (write it as an escape in a double-quoted string)`]);
+  }
+  const deep = yamlTooDeepAt(text, MAX_NESTING);
+  if (deep >= 0) {
+    const before = text.slice(0, deep);
+    throw invalidYaml(before.split('\n').length, deep - before.lastIndexOf('\n'), `nested more than ${MAX_NESTING} levels deep`);
   }
   const lc = new LineCounter();
   // logLevel: yaml's warnings are reported below, not printed on stderr
@@ -278,9 +294,25 @@ function checkAgainstProvider(raw: unknown, at: At): void {
   }
 }
 
-/** Loads many files; collects the problems of all of them before failing. */
-export function loadScenarios(files: string[], cwd = process.cwd()): Scenario[] {
-  const problems: string[] = [];
+/** Zod issues as `path: message` lines (what the admin API answers for a bad switch patch or provider section). */
+export function issueLines(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[] = []): string[] {
+  return issues.map((issue) => `${formatPath([...prefix, ...(issue.path as (string | number)[])])}: ${issueMessage(issue).message}`);
+}
+
+/** Problems of a scenario's provider section on its own (the admin API loads one), as `provider.…: message` lines. */
+export function providerSectionProblems(section: unknown): string[] {
+  const checked = scenarioSchema.shape.provider.safeParse(section);
+  const out = checked.success ? [] : issueLines(checked.error.issues, ['provider']);
+  checkAgainstProvider({ provider: section, steps: [] }, (path, message) => out.push(`${formatPath(path)}: ${message}`));
+  return out;
+}
+
+/**
+ * Loads many files; collects the problems of all of them (after `found`: problems met
+ * finding them) before failing. A fault while loading one file is that file's problem.
+ */
+export function loadScenarios(files: string[], cwd = process.cwd(), found: readonly string[] = []): Scenario[] {
+  const problems: string[] = [...found];
   const out: Scenario[] = [];
   const byId = new Map<string, Scenario>();
   for (const f of files) {
