@@ -81,21 +81,33 @@ function send(res: ServerResponse, r: ProviderResponse): void {
 
 const NOT_FOUND: ProviderResponse = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'no issuer is mounted at this path\n' };
 
-/** 413 with an RFC 6749 §5.2-shaped JSON error; the connection is closed after it (the rest of the body is not read). */
+/** 413 with an RFC 6749 §5.2-shaped JSON error. */
 function tooLarge(max: number): ProviderResponse {
-  return json(413, { error: 'invalid_request', error_description: `the request body is larger than ${max} bytes (serve --max-body)` }, { connection: 'close' });
+  return json(413, { error: 'invalid_request', error_description: `the request body is larger than ${max} bytes (serve --max-body)` });
 }
 
+/** How much of a refused body is still read and dropped, and for how long, so the client can finish sending and read the 413. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+
 /**
- * Answers a request whose body is too large, then closes the connection: the client
- * gets the 413 (it may still be sending), and nothing more of the body is read.
+ * Answers a request whose body is too large. The rest of the body is read and dropped
+ * (nothing is kept), so a client still sending is not reset before it reads the 413
+ * (closing a socket with unread data sends a TCP reset), and the connection can carry
+ * the next request. Past {@link DRAIN_BYTES} or {@link DRAIN_MS} the socket is destroyed.
  */
 function refuseBody(req: IncomingMessage, res: ServerResponse, max: number): void {
   if (res.headersSent) return;
   send(res, tooLarge(max));
-  req.pause();
-  // Half a second for the client to read the answer before the socket goes away.
-  res.on('finish', () => setTimeout(() => req.socket.destroy(), 500).unref());
+  let drained = 0;
+  const timer = setTimeout(() => req.socket.destroy(), DRAIN_MS).unref();
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_BYTES) req.socket.destroy();
+  });
+  req.once('end', () => clearTimeout(timer));
+  req.socket.once('close', () => clearTimeout(timer));
+  req.resume();
 }
 
 /** An absolute-form request target (`POST http://127.0.0.1:8900/rfc-strict/token`, RFC 9112 §3.2.2) in origin form. */

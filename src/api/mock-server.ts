@@ -19,6 +19,12 @@ export interface StartMockServerOptions {
   seed?: number;
   /** Extra redirect URIs registered for every client (e.g. your app's callback). */
   redirectUris?: string[];
+  /** The largest request body read, in bytes (default 1 MiB); a larger one is answered 413. */
+  maxBody?: number;
+  /** Host names the admin API answers besides `localhost`, `127.0.0.1`, `[::1]` and the bound address. */
+  allowedHosts?: string[];
+  /** When set, the admin API needs `Authorization: Bearer <adminToken>` (at least 16 characters). */
+  adminToken?: string;
 }
 
 /** A running mock server. */
@@ -35,6 +41,7 @@ export interface MockServer {
 
 /** Starts the mock server. Throws a `PROFILE_UNKNOWN` or `USAGE` {@link HarnessError} for bad options. */
 export async function startMockServer(o: StartMockServerOptions = {}): Promise<MockServer> {
-  const { close, info } = await startServe({ profiles: o.profiles ?? ['rfc-strict'], port: o.port ?? 0, host: o.host ?? '127.0.0.1', seed: o.seed ?? 1, redirectUris: o.redirectUris ?? [] });
+  const { profiles, port, host, seed, redirectUris, ...rest } = o;
+  const { close, info } = await startServe({ ...rest, profiles: profiles ?? ['rfc-strict'], port: port ?? 0, host: host ?? '127.0.0.1', seed: seed ?? 1, redirectUris: redirectUris ?? [] });
   return { url: info.origin, admin: info.admin, issuers: info.issuers, close };
 }

@@ -62,6 +62,9 @@ function program(): Command {
     .option('--seed <n>', 'seed for generated client secrets and users', '1')
     .addOption(new Option('--redirect-uri <uri>', 'register an extra redirect URI for every client (repeatable)').argParser(collect).default([]))
     .option('--record <n>', 'exchanges each issuer keeps for the admin API (0 = none, for load tests)', '1000')
+    .option('--max-body <bytes>', 'largest request body read; larger ones get 413', '1048576')
+    .addOption(new Option('--allowed-host <name>', 'a host name the admin API answers besides localhost, 127.0.0.1, [::1] and the bound address (repeatable)').argParser(collect).default([]))
+    .option('--admin-token <token>', 'require Authorization: Bearer <token> on the admin API (or OAUTH_HARNESS_ADMIN_TOKEN)')
     .action(async (o) => {
       const { serveCommand, printServeInfo } = await import('./commands/serve.js');
       const { close, info } = await serveCommand(o);

@@ -15,6 +15,11 @@
  * | `GET diagnoses?client_id=&family=` | the diagnoses so far (cause and fix), from the recorded exchange; `family` overrides the declared provider family |
  * | `POST revoke-grants` | revoke a user's grants `{username, client_id}` ("remove app access") |
  * | `POST reset` | forget all state and recorded exchanges |
+ *
+ * Every request passes admin-guard.ts first (loopback Host, no cross-site request, JSON
+ * for writes, the optional token). A refused request changes nothing: every input is
+ * checked before anything is changed. Problems are answered one line each, `path:
+ * message`, in `problems` (and joined in `error_description`).
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -24,9 +29,13 @@ import { buildProvider, DEFAULT_CLIENT_ID, listProfiles, loadProfile } from '../
 import { mergeSwitches } from '../../mocks/provider/switches.js';
 import type { NodeHttpServer } from '../../mocks/transports/node-http.js';
 import { clientVerdicts, verdictContextOf } from '../drivers/client-verdicts.js';
+import { HarnessError } from '../errors/harness-error.js';
 import { toExchange } from '../observe/recorded-exchange.js';
 import { declareFamily, familyProblem, liveDiagnoses } from './live-diagnoses.js';
-import { scenarioSchema, STEP_ACTIONS } from '../scenario/schema.js';
+import { issueLines, parseScenarioText, providerSectionProblems } from '../scenario/load.js';
+import { MAX_NESTING, tooDeepAt, yamlTooDeepAt } from '../scenario/nesting.js';
+import { STEP_ACTIONS } from '../scenario/schema.js';
+import { refuseAdminRequest, type AdminAccess } from './admin-guard.js';
 import type { ConsentDecision } from './auto-consent.js';
 import { issuerInfo } from './issuer-info.js';
 import type { Issuer, IssuerRegistry } from './issuers.js';
@@ -36,16 +45,43 @@ export interface AdminOptions {
   seed: number;
   /** Redirect URIs `serve --redirect-uri` adds to every client, also after a scenario is loaded. */
   extraRedirectUris: string[];
+  /** Who may use the admin API (admin-guard.ts). Without it (in-process tests), every request is taken. */
+  access?: AdminAccess;
 }
 
-const bad = (description: string, status = 400) => json(status, { error: status === 404 ? 'not_found' : 'invalid_request', error_description: description });
+/** Queued consent decisions and step marks an issuer keeps at most: the admin API's own memory is bounded too. */
+const MAX_QUEUED = 10_000;
 
+/** A refusal; with `problems`, one line each (`path: message`), also joined in the description. */
+function bad(description: string, status = 400, problems?: string[]): ProviderResponse {
+  const text = problems?.length ? `${description}: ${problems.join('; ')}` : description;
+  return json(status, { error: status === 404 ? 'not_found' : 'invalid_request', error_description: text, ...(problems?.length ? { problems } : {}) });
+}
+
+/** A request body that could not be read: why. */
+class BodyError extends Error {}
+
+/** The JSON body of a write ({} when empty). Nesting is checked before parsing (2 MB of `[` is refused at once). */
 function body(req: ProviderRequest): unknown {
   if (!req.body.trim()) return {};
+  const deep = tooDeepAt(req.body, MAX_NESTING);
+  if (deep >= 0) throw new BodyError(`the body is nested more than ${MAX_NESTING} levels deep (at character ${deep + 1})`);
   try {
-    return parseYaml(req.body);
-  } catch {
-    return undefined;
+    return JSON.parse(req.body);
+  } catch (e) {
+    throw new BodyError(`the body is not JSON: ${(e as Error).message}`);
+  }
+}
+
+/** A scenario posted as YAML or JSON: the text, and its top level (to tell a whole scenario from a provider section). */
+function scenarioBody(req: ProviderRequest): unknown {
+  if (!req.body.trim()) return {};
+  const deep = yamlTooDeepAt(req.body, MAX_NESTING);
+  if (deep >= 0) throw new BodyError(`the body is nested more than ${MAX_NESTING} levels deep (at character ${deep + 1})`);
+  try {
+    return parseYaml(req.body, { maxAliasCount: 100, logLevel: 'error' });
+  } catch (e) {
+    throw new BodyError(`the body is neither YAML nor JSON: ${(e as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -62,19 +98,40 @@ const consentSchema = z
 
 const stepSchema = z.object({ action: z.enum(STEP_ACTIONS), name: z.string().optional(), tamper: z.string().optional() }).strict();
 
-const providerSection = scenarioSchema.shape.provider;
-
 function issuerState(i: Issuer) {
   return { ...issuerInfo(i.provider), consent: i.consent, steps: i.marks };
 }
 
-/** Loads a scenario (or only its provider section) into an issuer. */
-function loadScenario(registry: IssuerRegistry, i: Issuer, doc: unknown, o: AdminOptions): ProviderResponse {
-  const d = (doc ?? {}) as Record<string, unknown>;
-  const parsed = providerSection.safeParse(d.provider ?? d);
-  if (!parsed.success) return bad(`not a scenario or provider section: ${parsed.error.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ')}`);
-  const section = parsed.data;
-  if (!listProfiles().includes(section.profile)) return bad(`unknown profile "${section.profile}"; built-in profiles: ${listProfiles().join(', ')}`);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Loads a scenario (or only its provider section) into an issuer. A whole scenario is
+ * validated as the file loader validates a file (problems as `body:line:col: field:
+ * message`); a provider section alone (`{profile, switches?, clients?}`, or
+ * `{provider: {…}}`) as a scenario's `provider:` is.
+ */
+function loadScenario(registry: IssuerRegistry, i: Issuer, req: ProviderRequest, doc: unknown, o: AdminOptions): ProviderResponse {
+  if (!isObject(doc)) return bad('not a scenario or provider section: the body must be a YAML or JSON mapping');
+  // `{provider: …}` alone, or a bare provider section, is a provider section; anything more is a scenario.
+  const keys = Object.keys(doc);
+  const whole = keys.some((k) => k !== 'provider') && ('provider' in doc || 'steps' in doc || 'title' in doc);
+  const sectionOnly = keys.length === 1 && 'provider' in doc ? doc.provider : doc;
+  let section: { profile: string; switches: Record<string, unknown>; clients: Record<string, unknown>[] };
+  let steps: unknown[] = [];
+  if (whole) {
+    try {
+      const scenario = parseScenarioText(req.body, 'body');
+      section = scenario.provider;
+      steps = scenario.steps;
+    } catch (e) {
+      if (e instanceof HarnessError) return bad('not a valid scenario', 400, e.problems.length ? e.problems : [e.message]);
+      throw e;
+    }
+  } else {
+    const problems = providerSectionProblems(sectionOnly);
+    if (problems.length) return bad('not a valid provider section', 400, problems);
+    section = { switches: {}, clients: [], ...(sectionOnly as { profile: string }) };
+  }
   const first = loadProfile(section.profile).clients[0]?.client_id ?? DEFAULT_CLIENT_ID;
   let provider;
   try {
@@ -93,8 +150,7 @@ function loadScenario(registry: IssuerRegistry, i: Issuer, doc: unknown, o: Admi
   if (o.extraRedirectUris.length) for (const c of provider.context.clients.values()) c.redirect_uris.push(...o.extraRedirectUris);
   const next = registry.mount(provider);
   declareFamily(provider, (section as { family?: string }).family);
-  const steps = Array.isArray(d.steps) ? (d.steps as Record<string, unknown>[]) : [];
-  for (const s of steps) {
+  for (const s of steps as Record<string, unknown>[]) {
     const c = s?.connect as { user?: string; consent?: { deny?: boolean; untick?: string[] }; wrongPassword?: boolean } | undefined;
     if (c) next.consent.push({ user: c.user ?? 'alice', untick: c.consent?.untick ?? [], deny: c.consent?.deny ?? false, wrongPassword: c.wrongPassword ?? false });
   }
@@ -112,18 +168,18 @@ function issuerAction(registry: IssuerRegistry, i: Issuer, action: string, req: 
   if (action === 'switches' && m === 'GET') return json(200, p.context.switches);
   if (action === 'switches' && (m === 'PATCH' || m === 'POST')) {
     const b = body(req);
-    if (!b || typeof b !== 'object' || Array.isArray(b)) return bad('the body must be a JSON object of switch overrides');
+    if (!isObject(b)) return bad('the body must be a JSON object of switch overrides');
+    let next;
     try {
-      p.setSwitches(mergeSwitches(p.context.switches, b as Record<string, unknown>));
+      next = mergeSwitches(p.context.switches, b);
     } catch (e) {
-      return bad((e as Error).message);
+      if (e instanceof z.ZodError) return bad('invalid switches', 400, issueLines(e.issues));
+      throw e;
     }
+    p.setSwitches(next);
     return json(200, p.context.switches);
   }
-  if (action === 'scenario' && m === 'POST') {
-    const b = body(req);
-    return b === undefined ? bad('the body is neither YAML nor JSON') : loadScenario(registry, i, b, o);
-  }
+  if (action === 'scenario' && m === 'POST') return loadScenario(registry, i, req, scenarioBody(req), o);
   if (action === 'consent') {
     if (m === 'GET') return json(200, { consent: i.consent });
     if (m === 'DELETE') {
@@ -132,16 +188,18 @@ function issuerAction(registry: IssuerRegistry, i: Issuer, action: string, req: 
     }
     if (m === 'POST') {
       const r = consentSchema.safeParse(body(req));
-      if (!r.success) return bad(r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
+      if (!r.success) return bad('invalid consent decision', 400, issueLines(r.error.issues));
       const { times, ...decision } = r.data;
       if (!p.context.users.has(decision.user)) return bad(`unknown user "${decision.user}"; users: ${[...p.context.users.keys()].join(', ')}`);
+      if (i.consent.length + times > MAX_QUEUED) return bad(`at most ${MAX_QUEUED} consent decisions can be queued (${i.consent.length} are)`);
       for (let n = 0; n < times; n++) i.consent.push({ ...(decision as ConsentDecision) });
       return json(200, { consent: i.consent });
     }
   }
   if (action === 'steps' && m === 'POST') {
     const r = stepSchema.safeParse(body(req));
-    if (!r.success) return bad(`expected {"action": one of ${STEP_ACTIONS.join(', ')}, "name"?, "tamper"?}`);
+    if (!r.success) return bad(`expected {"action": one of ${STEP_ACTIONS.join(', ')}, "name"?, "tamper"?}`, 400, issueLines(r.error.issues));
+    if (i.marks.length >= MAX_QUEUED) return bad(`at most ${MAX_QUEUED} step marks are kept; POST reset to start again`);
     const last = p.lastSeq;
     i.marks.push({ afterSeq: last, name: r.data.name ?? `${i.marks.length + 1}. ${r.data.action}`, action: r.data.action, ...(r.data.tamper ? { tamper: r.data.tamper } : {}) });
     return json(200, { steps: i.marks });
@@ -164,7 +222,7 @@ function issuerAction(registry: IssuerRegistry, i: Issuer, action: string, req: 
     return json(200, liveDiagnoses(p, stepOf, { clientId, family }));
   }
   if (action === 'revoke-grants' && m === 'POST') {
-    const b = body(req) as { username?: unknown; client_id?: unknown } | undefined;
+    const b = body(req) as { username?: unknown; client_id?: unknown } | null;
     if (typeof b?.username !== 'string') return bad('username is required');
     return json(200, { revoked: p.revokeGrants(b.username, typeof b.client_id === 'string' ? b.client_id : undefined) });
   }
@@ -186,23 +244,37 @@ export function mountAdminApi(server: NodeHttpServer, registry: IssuerRegistry, 
 export function adminHandler(registry: IssuerRegistry, o: AdminOptions): (req: ProviderRequest) => ProviderResponse {
   return (req): ProviderResponse => {
     const parts = req.path.split('/').filter(Boolean);
-    const now = () => new Date(registry.clock.now()).toISOString();
-    if (parts.length === 0 && req.method === 'GET') return json(200, { issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)), now: now() });
-    if (parts.length === 1 && parts[0] === 'clock' && req.method === 'POST') {
-      const b = body(req) as { advance?: unknown } | undefined;
-      try {
-        registry.clock.advance(parseDuration(typeof b?.advance === 'number' ? b.advance : String(b?.advance ?? '')));
-      } catch (e) {
-        return bad((e as Error).message);
-      }
-      return json(200, { now: now() });
+    const refused = o.access && refuseAdminRequest(req, o.access, parts.slice(1).join('/'));
+    if (refused) return refused;
+    try {
+      return route(registry, parts, req, o);
+    } catch (e) {
+      if (e instanceof BodyError) return bad(e.message);
+      throw e;
     }
-    if (parts.length === 1 && parts[0] === 'reset' && req.method === 'POST') {
-      for (const i of registry.issuers.values()) issuerAction(registry, i, 'reset', req, o);
-      return json(200, { reset: true });
-    }
-    const i = registry.get(parts[0] ?? '');
-    if (!i) return bad(`no issuer "${parts[0]}"; issuers: ${[...registry.issuers.keys()].join(', ')}`, 404);
-    return issuerAction(registry, i, parts.slice(1).join('/'), req, o) ?? bad(`unknown admin request ${req.method} /_admin/${parts.join('/')}`, 404);
   };
+}
+
+function route(registry: IssuerRegistry, parts: string[], req: ProviderRequest, o: AdminOptions): ProviderResponse {
+  const now = () => new Date(registry.clock.now()).toISOString();
+  if (parts.length === 0 && req.method === 'GET') return json(200, { issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)), now: now() });
+  if (parts.length === 1 && parts[0] === 'clock' && req.method === 'POST') {
+    const b = body(req) as { advance?: unknown } | null;
+    const advance = b?.advance;
+    if (typeof advance !== 'number' && typeof advance !== 'string') return bad('advance: expected a duration such as "2h", "90s", "3d", or a number of seconds');
+    try {
+      // The clock checks the step (not negative, at most 100 years) before it moves: a refused step changes nothing.
+      registry.clock.advance(parseDuration(advance));
+    } catch (e) {
+      return bad(`advance: ${(e as Error).message}`);
+    }
+    return json(200, { now: now() });
+  }
+  if (parts.length === 1 && parts[0] === 'reset' && req.method === 'POST') {
+    for (const i of registry.issuers.values()) issuerAction(registry, i, 'reset', req, o);
+    return json(200, { reset: true });
+  }
+  const i = registry.get(parts[0] ?? '');
+  if (!i) return bad(`no issuer "${parts[0]}"; issuers: ${[...registry.issuers.keys()].join(', ')}`, 404);
+  return issuerAction(registry, i, parts.slice(1).join('/'), req, o) ?? bad(`unknown admin request ${req.method} /_admin/${parts.join('/')}`, 404);
 }

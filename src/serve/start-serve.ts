@@ -7,8 +7,9 @@ import { builtInProvider } from '../../mocks/compiled-profiles.js';
 import { listProfiles } from '../../mocks/profile-files.js';
 import { createClock } from '../../mocks/provider/clock.js';
 import type { ProviderRequest, ProviderResponse } from '../../mocks/provider/http.js';
-import { startNodeHttpServer, type NodeHttpServer } from '../../mocks/transports/node-http.js';
+import { DEFAULT_MAX_BODY, startNodeHttpServer, type NodeHttpServer } from '../../mocks/transports/node-http.js';
 import { HarnessError } from '../errors/harness-error.js';
+import { hostName } from './admin-guard.js';
 import { issuerInfo, type IssuerInfo } from './issuer-info.js';
 import { IssuerRegistry } from './issuers.js';
 
@@ -31,6 +32,12 @@ export interface StartServeOptions {
   record?: number;
   /** Redirect URIs registered for every client, besides the profile's. */
   redirectUris?: string[];
+  /** The largest request body read, in bytes (default 1 MiB); a larger one is answered 413. */
+  maxBody?: number;
+  /** Host names the admin API answers besides loopback names and the bound address. */
+  allowedHosts?: string[];
+  /** When set, the admin API needs `Authorization: Bearer <adminToken>`. */
+  adminToken?: string;
 }
 
 /**
@@ -48,10 +55,15 @@ export async function startServe(o: StartServeOptions, flag = ''): Promise<{ clo
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new HarnessError('USAGE', `${flag}port: expected a port number, got "${o.port}"`);
   const record = o.record ?? 1000;
   if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `${flag}record: expected a whole number ≥ 0, got "${o.record}"`);
+  const maxBody = o.maxBody ?? DEFAULT_MAX_BODY;
+  if (!Number.isInteger(maxBody) || maxBody < 1) throw new HarnessError('USAGE', `${flag}max-body: expected a whole number of bytes ≥ 1, got "${o.maxBody}"`);
+  const allowedHosts = o.allowedHosts ?? [];
+  for (const h of allowedHosts) if (!hostName(h)) throw new HarnessError('USAGE', `${flag}allowed-host: "${h}" is not a host name or address`);
+  if (o.adminToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(o.adminToken)) throw new HarnessError('USAGE', `${flag}admin-token: use at least 16 printable characters without spaces`);
   const host = o.host ?? '127.0.0.1';
   let server: NodeHttpServer;
   try {
-    server = await startNodeHttpServer({ port: o.port, host });
+    server = await startNodeHttpServer({ port: o.port, host, maxBody });
   } catch (e) {
     throw new HarnessError('USAGE', `cannot listen on ${host}:${o.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
@@ -69,7 +81,8 @@ export async function startServe(o: StartServeOptions, flag = ''): Promise<{ clo
   // first request, so start-up pays only for what answers OAuth requests.
   let admin: Promise<(req: ProviderRequest) => ProviderResponse> | undefined;
   server.mountPath('_admin', async (req) => {
-    admin ??= import('./admin-api.js').then((m) => m.adminHandler(registry, { seed: o.seed, extraRedirectUris }));
+    const access = { port: server.port, boundHost: host, allowedHosts, token: o.adminToken };
+    admin ??= import('./admin-api.js').then((m) => m.adminHandler(registry, { seed: o.seed, extraRedirectUris, access }));
     return (await admin)(req);
   });
   const info: ServeInfo = { origin: server.origin, admin: `${server.origin}/_admin`, issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)) };

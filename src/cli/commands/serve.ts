@@ -18,6 +18,12 @@ export interface ServeOptions {
   redirectUri?: string[];
   /** How many exchanges each issuer keeps for the admin API (0 = none, for load tests). */
   record?: string;
+  /** The largest request body read, in bytes. */
+  maxBody?: string;
+  /** Host names the admin API answers besides loopback names (repeatable). */
+  allowedHost?: string[];
+  /** A token the admin API requires (`Authorization: Bearer …`). */
+  adminToken?: string;
 }
 
 export async function serveCommand(o: ServeOptions): Promise<{ close: () => Promise<void>; info: ServeInfo }> {
@@ -26,7 +32,9 @@ export async function serveCommand(o: ServeOptions): Promise<{ close: () => Prom
   const seed = parseSeed(o.seed);
   const record = o.record === undefined ? 1000 : Number(o.record);
   if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `--record: expected a whole number ≥ 0, got "${o.record}"`);
-  return startServe({ profiles: o.profile, port, host: o.host, seed, record, redirectUris: o.redirectUri ?? [] }, '--');
+  const maxBody = o.maxBody === undefined ? undefined : Number(o.maxBody);
+  if (maxBody !== undefined && (!Number.isInteger(maxBody) || maxBody < 1)) throw new HarnessError('USAGE', `--max-body: expected a whole number of bytes ≥ 1, got "${o.maxBody}"`);
+  return startServe({ profiles: o.profile, port, host: o.host, seed, record, redirectUris: o.redirectUri ?? [], maxBody, allowedHosts: o.allowedHost ?? [], adminToken: o.adminToken ?? process.env.OAUTH_HARNESS_ADMIN_TOKEN }, '--');
 }
 
 /** Prints the start-up banner. Client secrets are printed here on purpose: they are the mock's test credentials. */
