@@ -65,6 +65,7 @@ function program(): Command {
     .option('--max-body <bytes>', 'largest request body read; larger ones get 413', '1048576')
     .addOption(new Option('--allowed-host <name>', 'a host name the admin API answers besides localhost, 127.0.0.1, [::1] and the bound address (repeatable)').argParser(collect).default([]))
     .option('--admin-token <token>', 'require Authorization: Bearer <token> on the admin API (or OAUTH_HARNESS_ADMIN_TOKEN)')
+    .option('--public-url <origin>', 'publish the issuers under this origin instead of the bound address (a container\'s published port: http://localhost:8900; a compose service: http://oauth-mock:8900)')
     .action(async (o) => {
       const { serveCommand, printServeInfo } = await import('./commands/serve.js');
       const { close, info } = await serveCommand(o);

@@ -5,6 +5,7 @@
  * warning-level diagnoses, and a Markdown job summary for `$GITHUB_STEP_SUMMARY`.
  * Everything comes from the redacted results.
  */
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { CaseResult, RunResult } from '../results/model.js';
 import { failureLocation } from './failure-location.js';
 import { failureMessage } from './junit.js';
@@ -23,6 +24,16 @@ function command(kind: 'error' | 'warning' | 'notice', props: Record<string, str
   return `::${kind}${p ? ` ${p}` : ''}::${data(message)}`;
 }
 
+/**
+ * A scenario file as GitHub wants it in an annotation: relative to the repository root
+ * (`GITHUB_WORKSPACE`), whatever folder the command ran in.
+ */
+export function workspacePath(file: string, workspace = process.env.GITHUB_WORKSPACE): string {
+  if (!workspace) return file;
+  const path = relative(workspace, resolve(file));
+  return path.startsWith('..') || isAbsolute(path) ? file : path;
+}
+
 function fixLine(c: CaseResult): string {
   const d = c.diagnoses.find((x) => x.level === 'error') ?? c.diagnoses[0];
   return d?.fix[0] ? `\nfix: ${d.fix[0]}` : '';
@@ -35,7 +46,7 @@ function fixLine(c: CaseResult): string {
 export function githubAnnotations(run: RunResult): string[] {
   const at = (c: CaseResult) => {
     const where = failureLocation(c);
-    return where ? { file: where.file, line: where.line } : {};
+    return where ? { file: workspacePath(where.file), line: where.line } : {};
   };
   const errors = run.cases.filter(isFailure).map((c) => command('error', { ...at(c), title: `oauth-harness ${run.command}: ${c.id}${c.specRef ? ` (${c.specRef})` : ''}` }, `${failureMessage(c)}${fixLine(c)}`));
   const findings = run.cases
@@ -43,7 +54,7 @@ export function githubAnnotations(run: RunResult): string[] {
     .map((c) => command(advisory(c) === 'warning' ? 'warning' : 'notice', { title: `oauth-harness ${run.command}: ${c.id} (${advisory(c) === 'warning' ? 'SHOULD' : 'MAY'}${c.specRef ? `, ${c.specRef}` : ''})` }, failureMessage(c)));
   const warnings = run.cases
     .filter((c) => c.verdict === 'passed')
-    .flatMap((c) => c.diagnoses.filter((d) => d.level === 'warning').map((d) => command('warning', { ...(c.file ? { file: c.file, line: 1 } : {}), title: `oauth-harness ${run.command}: ${c.id}: warning [${d.id}]` }, `${d.title}\n${d.cause}${d.fix[0] ? `\nfix: ${d.fix[0]}` : ''}`)));
+    .flatMap((c) => c.diagnoses.filter((d) => d.level === 'warning').map((d) => command('warning', { ...(c.file ? { file: workspacePath(c.file), line: 1 } : {}), title: `oauth-harness ${run.command}: ${c.id}: warning [${d.id}]` }, `${d.title}\n${d.cause}${d.fix[0] ? `\nfix: ${d.fix[0]}` : ''}`)));
   return [...errors, ...findings, ...warnings];
 }
 
@@ -68,7 +79,7 @@ export function githubStepSummary(run: RunResult, written: string[] = []): strin
     lines.push('', '#### Failures', '', '| | case | where | why |', '|---|---|---|---|');
     for (const c of failures) {
       const where = failureLocation(c);
-      lines.push(`| ${c.verdict === 'fixed' ? '❗' : '❌'} | \`${cell(c.id)}\` | ${where ? `\`${cell(`${where.file}:${where.line}`)}\`` : cell(c.specRef ?? c.target)} | ${cell(failureMessage(c))} |`);
+      lines.push(`| ${c.verdict === 'fixed' ? '❗' : '❌'} | \`${cell(c.id)}\` | ${where ? `\`${cell(`${workspacePath(where.file)}:${where.line}`)}\`` : cell(c.specRef ?? c.target)} | ${cell(failureMessage(c))} |`);
     }
   }
   if (findings.length) {

@@ -38,6 +38,26 @@ export interface StartServeOptions {
   allowedHosts?: string[];
   /** When set, the admin API needs `Authorization: Bearer <adminToken>`. */
   adminToken?: string;
+  /**
+   * The origin the issuers are published under when it is not the address bound, e.g.
+   * `http://localhost:8900` for a container's published port, `http://oauth-mock:8900` for
+   * another container of a compose project. Its host is also one the admin API answers.
+   */
+  publicUrl?: string;
+}
+
+/** `--public-url`: an http(s) origin (scheme, host, optional port; no path, query, fragment or user). */
+export function parsePublicUrl(value: string, flag = ''): string {
+  let u: URL | undefined;
+  try {
+    u = new URL(value);
+  } catch {
+    u = undefined;
+  }
+  if (!u || !/^https?:$/.test(u.protocol) || u.pathname !== '/' || u.search || u.hash || u.username || u.password || /[?#]$/.test(value)) {
+    throw new HarnessError('USAGE', `${flag}public-url: expected an origin such as http://localhost:8900 (scheme, host, port; no path), got "${value}"`);
+  }
+  return u.origin;
 }
 
 /**
@@ -57,9 +77,11 @@ export async function startServe(o: StartServeOptions, flag = ''): Promise<{ clo
   if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `${flag}record: expected a whole number ≥ 0, got "${o.record}"`);
   const maxBody = o.maxBody ?? DEFAULT_MAX_BODY;
   if (!Number.isInteger(maxBody) || maxBody < 1) throw new HarnessError('USAGE', `${flag}max-body: expected a whole number of bytes ≥ 1, got "${o.maxBody}"`);
-  const allowedHosts = o.allowedHosts ?? [];
+  const allowedHosts = [...(o.allowedHosts ?? [])];
   for (const h of allowedHosts) if (!hostName(h)) throw new HarnessError('USAGE', `${flag}allowed-host: "${h}" is not a host name or address`);
   if (o.adminToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(o.adminToken)) throw new HarnessError('USAGE', `${flag}admin-token: use at least 16 printable characters without spaces`);
+  const publicOrigin = o.publicUrl === undefined ? undefined : parsePublicUrl(o.publicUrl, flag);
+  if (publicOrigin) allowedHosts.push(new URL(publicOrigin).hostname.replace(/^\[(.*)\]$/, '$1'));
   const host = o.host ?? '127.0.0.1';
   let server: NodeHttpServer;
   try {
@@ -67,13 +89,14 @@ export async function startServe(o: StartServeOptions, flag = ''): Promise<{ clo
   } catch (e) {
     throw new HarnessError('USAGE', `cannot listen on ${host}:${o.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  const origin = publicOrigin ?? server.origin;
   const registry = new IssuerRegistry(server, createClock(Date.now(), true));
   const extraRedirectUris = o.redirectUris ?? [];
   for (const profile of names) {
     const file = files.get(profile);
     const p = file
-      ? fileProfiles!.providerFromProfile(file, { issuer: `${server.origin}/${file.name}`, seed: o.seed, clock: registry.clock, record })
-      : await builtInProvider({ profile, issuer: `${server.origin}/${profile}`, seed: o.seed, clock: registry.clock, record });
+      ? fileProfiles!.providerFromProfile(file, { issuer: `${origin}/${file.name}`, seed: o.seed, clock: registry.clock, record })
+      : await builtInProvider({ profile, issuer: `${origin}/${profile}`, seed: o.seed, clock: registry.clock, record });
     if (extraRedirectUris.length) for (const c of p.context.clients.values()) c.redirect_uris.push(...extraRedirectUris);
     registry.mount(p);
   }
@@ -85,6 +108,6 @@ export async function startServe(o: StartServeOptions, flag = ''): Promise<{ clo
     admin ??= import('./admin-api.js').then((m) => m.adminHandler(registry, { seed: o.seed, extraRedirectUris, access }));
     return (await admin)(req);
   });
-  const info: ServeInfo = { origin: server.origin, admin: `${server.origin}/_admin`, issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)) };
+  const info: ServeInfo = { origin, admin: `${origin}/_admin`, issuers: [...registry.issuers.values()].map((i) => issuerInfo(i.provider)) };
   return { close: () => server.close(), info };
 }

@@ -24,6 +24,8 @@ export interface ServeOptions {
   allowedHost?: string[];
   /** A token the admin API requires (`Authorization: Bearer …`). */
   adminToken?: string;
+  /** The origin issuers are published under (a container's published port, a compose service name). */
+  publicUrl?: string;
 }
 
 export async function serveCommand(o: ServeOptions): Promise<{ close: () => Promise<void>; info: ServeInfo }> {
@@ -34,7 +36,7 @@ export async function serveCommand(o: ServeOptions): Promise<{ close: () => Prom
   if (!Number.isInteger(record) || record < 0) throw new HarnessError('USAGE', `--record: expected a whole number ≥ 0, got "${o.record}"`);
   const maxBody = o.maxBody === undefined ? undefined : Number(o.maxBody);
   if (maxBody !== undefined && (!Number.isInteger(maxBody) || maxBody < 1)) throw new HarnessError('USAGE', `--max-body: expected a whole number of bytes ≥ 1, got "${o.maxBody}"`);
-  return startServe({ profiles: o.profile, port, host: o.host, seed, record, redirectUris: o.redirectUri ?? [], maxBody, allowedHosts: o.allowedHost ?? [], adminToken: o.adminToken ?? process.env.OAUTH_HARNESS_ADMIN_TOKEN }, '--');
+  return startServe({ profiles: o.profile, port, host: o.host, seed, record, redirectUris: o.redirectUri ?? [], maxBody, allowedHosts: o.allowedHost ?? [], adminToken: o.adminToken ?? process.env.OAUTH_HARNESS_ADMIN_TOKEN, ...(o.publicUrl !== undefined ? { publicUrl: o.publicUrl } : {}) }, '--');
 }
 
 /** Prints the start-up banner. Client secrets are printed here on purpose: they are the mock's test credentials. */
