@@ -14,6 +14,10 @@ import type { ClientRun } from './driver.js';
 import { libfaketime } from './shared-clock.js';
 import { clientIdOf } from './verdicts/traffic.js';
 import { toExchange } from '../observe/recorded-exchange.js';
+import { cutHead } from '../../mocks/provider/cut.js';
+import { providerSecrets } from '../redaction/redact.js';
+import { scrubText } from '../redaction/scrub.js';
+import { describeLeftovers, type LeftProcess } from './processes.js';
 
 export interface ExternalContext {
   provider: MockProvider;
@@ -58,10 +62,17 @@ export abstract class ExternalDriver {
     return this.ctx.provider.exchanges.filter((e) => e.seq > seq && (e.endpoint === 'api' || e.endpoint === 'userinfo' || clientIdOf(toExchange(e)) === this.config.clientId));
   }
 
-  /** Records a run and the warnings its output declares (`OAUTH_HARNESS_WARNING <code> <message>`). */
-  protected keep(run: ClientRun): void {
+  /**
+   * Records a run, the warnings its output declares (`OAUTH_HARNESS_WARNING <code>
+   * <message>`), and a `client-left-processes` warning when it left processes running.
+   */
+  protected keep(run: ClientRun, leftBehind: readonly LeftProcess[] = []): void {
     this.runs.push(run);
     for (const m of run.stdout.matchAll(WARNING_LINE)) this.warnings.push({ code: m[1] as ClientWarning['code'], message: m[2] ?? '' });
+    if (leftBehind.length) {
+      const n = leftBehind.length;
+      this.warnings.push({ code: 'client-left-processes' as ClientWarning['code'], message: `step ${run.step}: the client exited but left ${n} process${n > 1 ? 'es' : ''} running, stopped by the harness: ${describeLeftovers(leftBehind)}` });
+    }
     if (!this.clockWarned && this.ctx.clock.now() - Date.now() > 1500 && !libfaketime()) {
       this.clockWarned = true;
       this.warnings.push({ code: 'clock-not-shared' as ClientWarning['code'], message: 'the scenario clock moved but libfaketime is not installed: the client still reads the real time' });
@@ -113,9 +124,19 @@ export abstract class ExternalDriver {
       }
     }
     if (run.exitCode === 3 && !code) return new ClientError('unsupported_by_client', `the client does not support ${what} (exit 3)`);
-    const said = lastLine(run.stderr) || lastLine(run.stdout);
+    const said = this.lastWords(run.stderr) || this.lastWords(run.stdout);
     const how = run.timedOut ? 'timed out' : run.exitCode === null ? `was killed (${run.signal ?? 'signal'})` : `exited with ${run.exitCode}`;
     return new ClientError(code ?? 'client_failed', `${what}: the client ${how}${said ? `: ${said}` : ''}`, status);
+  }
+
+  /**
+   * The last line of a client's output, for a failure message: redacted first (every
+   * secret the provider holds or issued, and secret-shaped values), then cut to 300
+   * characters, never inside a token.
+   */
+  protected lastWords(text: string): string {
+    const secrets = providerSecrets(this.ctx.provider, this.ctx.provider.exchanges.map((e) => toExchange(e)), [this.config.clientSecret]);
+    return cutHead(lastLine(scrubText(secrets.sweep(text))), 300, () => '…');
   }
 
   /** The API's answer to the client's last API call after `since`, as a Response. */
@@ -129,7 +150,8 @@ export abstract class ExternalDriver {
   }
 }
 
+/** The last line of output that is not a warning declaration. */
 function lastLine(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('OAUTH_HARNESS_WARNING'));
-  return (lines[lines.length - 1] ?? '').slice(0, 300);
+  return lines[lines.length - 1] ?? '';
 }

@@ -5,6 +5,7 @@
  * Applied to every exchange before it is stored in a result, so no reporter sees a secret.
  */
 import { createHash } from 'node:crypto';
+import type { MockProvider } from '../../mocks/provider/provider.js';
 import type { Exchange } from '../results/model.js';
 
 const SECRET_PARAMS = new Set(['client_secret', 'code', 'access_token', 'refresh_token', 'id_token', 'token', 'password', 'code_verifier', 'client_assertion', 'assertion', 'device_code', 'txn']);
@@ -107,6 +108,19 @@ function learnHeaders(h: Record<string, string>, secrets: SecretSet): void {
     }
     if (key === 'cookie' || key === 'set-cookie') secrets.add(v);
   }
+}
+
+/**
+ * The secrets around a provider: its clients' secrets, its users' passwords, `extra`
+ * values (the client's configured secret), and every secret its exchanges carry.
+ */
+export function providerSecrets(provider: Pick<MockProvider, 'context'>, exchanges: readonly Exchange[], extra: readonly (string | undefined | null)[] = []): SecretSet {
+  const secrets = new SecretSet();
+  for (const v of extra) secrets.add(v);
+  for (const c of provider.context.clients.values()) secrets.add(c.client_secret);
+  for (const u of provider.context.users.values()) secrets.add(u.password);
+  for (const e of exchanges) learnSecrets(e, secrets);
+  return secrets;
 }
 
 /** Learns the secrets an exchange carries (call for every exchange before redacting any). */

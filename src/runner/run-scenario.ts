@@ -10,7 +10,7 @@ import type { RegisteredClient } from '../../mocks/provider/switches.js';
 import { ClientError, toClientError } from '../client/client-error.js';
 import { diagnose } from '../diagnoses/diagnose.js';
 import type { DiagnoseInput } from '../diagnoses/diagnosis.js';
-import { learnSecrets, redactExchange, redactText, SecretSet } from '../redaction/redact.js';
+import { providerSecrets, redactExchange, redactText } from '../redaction/redact.js';
 import type { CaseResult, ExpectationResult, StepResult } from '../results/model.js';
 import type { Scenario } from '../scenario/schema.js';
 import { clientVerdicts, verdictContextOf, verdictExpectations } from '../drivers/client-verdicts.js';
@@ -88,11 +88,7 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
     steps.push({ name: 'client verdicts', passed: expectations.every((x) => x.passed), expectations, detail: 'read from the recorded exchange' });
   }
   const diagnoses = diagnose({ exchanges: raw, reactions, provider: declared });
-  const secrets = new SecretSet();
-  secrets.add(scenario.client.clientSecret);
-  for (const c of provider.context.clients.values()) secrets.add(c.client_secret);
-  for (const u of provider.context.users.values()) secrets.add(u.password);
-  for (const e of raw) learnSecrets(e, secrets);
+  const secrets = providerSecrets(provider, raw, [scenario.client.clientSecret]);
   const failed = steps.some((s) => !s.passed);
   const firstFailure = steps.flatMap((s) => s.expectations).find((x) => !x.passed);
   const clean = (s: string) => redactText(s, secrets);

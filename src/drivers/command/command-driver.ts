@@ -45,8 +45,8 @@ export class CommandDriver extends ExternalDriver implements ClientDriver {
       ...this.settings.env,
       ...clockEnv(this.ctx.clock.now()),
     };
-    const run = await runProgram({ step, command: this.settings.run, env, cwd: this.settings.cwd, timeoutMs: parseDuration(this.settings.timeout) });
-    this.keep(run);
+    const { leftBehind, ...run } = await runProgram({ step, command: this.settings.run, env, cwd: this.settings.cwd, timeoutMs: parseDuration(this.settings.timeout) });
+    this.keep(run, leftBehind);
     this.follow();
     return { run, since };
   }

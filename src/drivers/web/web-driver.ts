@@ -18,8 +18,8 @@ import { ExternalDriver, type ExternalContext } from '../external-driver.js';
 import { protocolEnv } from '../protocol-env.js';
 import { clockFileEnv, writeClockFile } from '../shared-clock.js';
 import { CookieJar } from './cookie-jar.js';
+import { newRunMark, outputTail as tail, RUN_MARK, stopLeftovers } from '../processes.js';
 
-const KEEP = 8 * 1024;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,6 +45,8 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
   private output = { stdout: '', stderr: '' };
   private dir: string | undefined;
   private clockFile: string | undefined;
+  /** Marks the web client's processes (../processes.ts). */
+  private readonly mark = newRunMark();
 
   private constructor(private readonly settings: WebSettings, ctx: ExternalContext, private readonly base: string) {
     super(ctx);
@@ -72,13 +74,13 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
     }
     const api = `${this.ctx.provider.issuer}/api/0/odata/Account`;
     const env = { ...process.env, ...protocolEnv(this.ctx.provider, this.config, this.ctx.scenarioId), OAUTH_HARNESS_PORT: String(port), PORT: String(port), OAUTH_HARNESS_API_URL: api, ...this.settings.env, ...clock };
-    const child = spawn('/bin/sh', ['-c', this.settings.start], { cwd: this.settings.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/bin/sh', ['-c', this.settings.start], { cwd: this.settings.cwd, env: { ...env, [RUN_MARK]: this.mark }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    child.stdout!.on('data', (c: Buffer) => (this.output.stdout = (this.output.stdout + c.toString()).slice(-KEEP)));
-    child.stderr!.on('data', (c: Buffer) => (this.output.stderr = (this.output.stderr + c.toString()).slice(-KEEP)));
+    child.stdout!.on('data', (c: Buffer) => (this.output.stdout = tail(this.output.stdout + c.toString())));
+    child.stderr!.on('data', (c: Buffer) => (this.output.stderr = tail(this.output.stderr + c.toString())));
     const deadline = Date.now() + parseDuration(this.settings.timeout);
     for (;;) {
-      if (child.exitCode !== null) throw new ClientError('client_failed', `the web client exited with ${child.exitCode} before answering: ${this.output.stderr.trim().split('\n').pop() ?? ''}`);
+      if (child.exitCode !== null) throw new ClientError('client_failed', `the web client exited with ${child.exitCode} before answering: ${this.lastWords(this.output.stderr)}`);
       try {
         await fetch(`${this.base}${this.settings.ready}`, { redirect: 'manual', signal: AbortSignal.timeout(1000) });
         return;
@@ -118,7 +120,7 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
       await res.text();
     }
     const body = await res.text();
-    const run: ClientRun = { step, command: `${init.method ?? 'GET'} ${url}`, exitCode: res.status, durationMs: Math.round(performance.now() - started), stdout: body.slice(-KEEP), stderr: '' };
+    const run: ClientRun = { step, command: `${init.method ?? 'GET'} ${url}`, exitCode: res.status, durationMs: Math.round(performance.now() - started), stdout: tail(body), stderr: '' };
     this.keep(run);
     this.follow();
     return { res, body, ...(offsite ? { offsite } : {}), run, since };
@@ -175,25 +177,19 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
     return this.output;
   }
 
+  /**
+   * Stops the web client: its process group and every process carrying its run mark
+   * (SIGTERM, then SIGKILL), without waiting on pipes something that escaped may hold.
+   */
   async close(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (child?.pid && child.exitCode === null) {
-      const gone = new Promise<void>((r) => child.once('close', () => r()));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-      const t = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-      }, 2000);
-      await gone;
-      clearTimeout(t);
+    if (child?.pid) {
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
+      await stopLeftovers(child.pid, this.mark, 2000);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     }
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
