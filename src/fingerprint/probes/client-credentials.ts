@@ -37,7 +37,8 @@ export const clientCredentialsProbe: FingerprintProbe = {
     else f.unknown('tokenResponse.format', `token responses of type ${type(json)} (${s.ref(json.res)})`);
     const body = readTokenShape(s, json.res, scopes);
     const life = lifetimeOf(body);
-    f.set(['lifetimes', 'clientCredentialsToken'], life ?? null, life !== undefined ? `the client-credentials token lives ${life} s (${s.ref(json.res)})` : `no lifetime on the client-credentials token (${s.ref(json.res)})`);
+    if (life !== undefined) f.set(['lifetimes', 'clientCredentialsToken'], life, `the client-credentials token lives ${life} s (${s.ref(json.res)})`);
+    else f.set(['lifetimes', 'clientCredentialsToken'], null, `no lifetime on the client-credentials token (${s.ref(json.res)})`, 'a token that expires without saying when looks the same until it does: any lifetime is consistent', (v) => v === null || typeof v === 'number');
     f.set(['refresh', 'forClientCredentials'], typeof body.refresh_token === 'string', `the client-credentials response ${typeof body.refresh_token === 'string' ? 'carries' : 'has no'} refresh token (${s.ref(json.res)})`);
 
     // no scope: the default scope (RFC 6749 §3.3)

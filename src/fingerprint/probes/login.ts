@@ -69,7 +69,9 @@ export const loginProbe: FingerprintProbe = {
     }
     const first = plain.token;
     const life = lifetimeOf(fieldsOf(first.res));
-    f.set(['lifetimes', 'accessToken'], life ?? null, life !== undefined ? `the access token lives ${life} s (${s.ref(first.res)})` : `no expires_in: the access token never expires (${s.ref(first.res)})`);
+    if (life !== undefined) f.set(['lifetimes', 'accessToken'], life, `the access token lives ${life} s (${s.ref(first.res)})`);
+    // no expires_in: a token that never expires, or one whose lifetime goes unsaid (Salesforce's session timeout)
+    else f.set(['lifetimes', 'accessToken'], null, `no expires_in (${s.ref(first.res)})`, 'a token that expires without saying when looks the same until it does: any lifetime is consistent', (v) => v === null || typeof v === 'number');
     if (!s.facts.clientCredentials) {
       readTokenShape(s, first.res, undefined);
       const type = (header(first.res, 'content-type') ?? '').toLowerCase();
