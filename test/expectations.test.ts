@@ -72,3 +72,17 @@ describe('a failed expectation shows the expected value beside the actual one', 
     expect(by('response.status')).toMatch(/^the token endpoint's status: expected 418, got 400$/);
   });
 });
+
+describe('one step checks several exchanges (expect.exchanges)', () => {
+  it('the authorization request and the token response of one connect step, each check able to fail', async () => {
+    const s = load('scenarios/refresh/google-offline-one-step.yaml');
+    expect(await failures(s)).toEqual([]);
+    const [auth, token] = s.steps[0]!.expect!.exchanges!;
+    auth!.request!.params!.access_type = 'online';
+    token!.response!.body!.refresh_token = 'absent';
+    const f = await failures(s);
+    expect(f.map((x) => x.path)).toEqual(['steps[0].expect.exchanges[0].request.params.access_type', 'steps[0].expect.exchanges[1].response.body.refresh_token']);
+    expect(f[0]!.message).toBe('parameter access_type: expected "online", got "offline"');
+    expect(f[1]!.message).toMatch(/^response member refresh_token: expected absent, got "/);
+  });
+});

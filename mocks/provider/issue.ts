@@ -29,14 +29,15 @@ export interface IssueInput {
  */
 export function issueTokens(ctx: ProviderContext, input: IssueInput): TokenPayload | Promise<TokenPayload> {
   const now = ctx.clock.now();
-  const expiresAt = input.lifetime === null ? null : now + input.lifetime * 1000;
+  // a provider whose clock runs ahead makes every token expire that much sooner than expires_in says
+  const expiresAt = input.lifetime === null ? null : now + (input.lifetime - ctx.switches.lifetimes.clockSkew) * 1000;
   const scopes = ctx.store.sharedScopes(input.granted);
   const access = randomToken('at_');
   ctx.store.accessTokens.set(access, { clientId: input.clientId, grantId: input.grantId, username: input.username, scopes, expiresAt, revoked: false });
   let refresh: string | undefined;
+  const rtLife = ctx.switches.lifetimes.refreshToken;
   if (input.withRefresh && input.grantId) {
     refresh = randomToken('rt_');
-    const rtLife = ctx.switches.lifetimes.refreshToken;
     ctx.store.refreshTokens.set(refresh, {
       grantId: input.grantId,
       clientId: input.clientId,
@@ -52,7 +53,7 @@ export function issueTokens(ctx: ProviderContext, input: IssueInput): TokenPaylo
     }
   }
   ctx.store.touch();
-  const payload: TokenPayload = { access_token: access, expires_in: input.lifetime, refresh_token: refresh, granted: input.granted, requested: input.requested, id_token: undefined };
+  const payload: TokenPayload = { access_token: access, expires_in: input.lifetime, refresh_token: refresh, refresh_expires_in: refresh ? rtLife : null, granted: input.granted, requested: input.requested, id_token: undefined };
   const jwtAccess = ctx.switches.tokenResponse.accessTokenFormat === 'jwt';
   const idToken = !!input.username && input.granted.includes('openid');
   return jwtAccess || idToken ? sign(ctx, input, payload, now, expiresAt, jwtAccess, idToken) : payload;

@@ -13,6 +13,8 @@ export interface TokenPayload {
   /** Seconds, or null for a token that never expires. */
   expires_in: number | null;
   refresh_token?: string | undefined;
+  /** Seconds the refresh token lives, or null (until revoked, or none issued). */
+  refresh_expires_in?: number | null;
   granted: string[];
   requested: string[];
   id_token?: string | undefined;
@@ -53,12 +55,14 @@ export function tokenResponse(ctx: ProviderContext, req: ProviderRequest, p: Tok
   const s = ctx.switches.tokenResponse;
   const body: Record<string, unknown> = { access_token: p.access_token };
   if (s.tokenType !== 'omit') body.token_type = s.tokenType;
-  if (p.expires_in !== null) {
+  // `omit`: the token expires all the same (Salesforce's session timeout), the response just does not say so
+  if (p.expires_in !== null && s.expiresIn !== 'omit') {
     if (s.expiresIn === 'number') body.expires_in = p.expires_in;
     else if (s.expiresIn === 'string') body.expires_in = String(p.expires_in);
     else body.expires = p.expires_in;
   }
   if (p.refresh_token) body.refresh_token = p.refresh_token;
+  if (p.refresh_token && s.refreshTokenExpiresIn && p.refresh_expires_in != null) body.refresh_token_expires_in = p.refresh_expires_in;
   if (s.scope === 'always' || (s.scope === 'if-different' && scopesDiffer(p))) body.scope = p.granted.join(ctx.switches.scopes.delimiter);
   if (p.id_token) body.id_token = p.id_token;
   Object.assign(body, s.extraFields);
@@ -87,12 +91,18 @@ export function oauthError(
 ): ProviderResponse {
   const style = ctx.switches.errors.style;
   const noStore = ctx.switches.tokenResponse.noStore ? NO_STORE : {};
+  const { shape, status: fixedStatus } = ctx.switches.errors;
+  if (shape) {
+    // a non-RFC body described by its shape (Slack `{ok:false,error}`, HubSpot `{status,message}`), at the provider's status
+    const fill = (v: unknown): unknown => (typeof v === 'string' ? v.replaceAll('{error}', error).replaceAll('{error_description}', errorDescription(description)) : Array.isArray(v) ? v.map(fill) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)])) : v);
+    return json(fixedStatus ?? status, fill(shape) as Record<string, unknown>, { ...noStore, ...(fixedStatus === null || fixedStatus >= 400 ? headers : {}) });
+  }
   if (style === 'facebook') {
     const body = { error: { message: description, type: 'OAuthException', code: 100, fbtrace_id: 'AbCdEfGh' } };
     const challenge = `OAuth "Facebook Platform" "${error}" "${description.replace(/"/g, "'")}"`;
     return json(status === 401 ? 401 : 400, body, { ...noStore, 'www-authenticate': challenge });
   }
   const body = { error, error_description: errorDescription(description) };
-  if (style === 'github') return encode(ctx, req, 200, { ...body, error_uri: 'https://docs.example/oauth-errors' });
-  return json(status, body, { ...noStore, ...headers });
+  if (style === 'github') return encode(ctx, req, fixedStatus ?? 200, { ...body, error_uri: 'https://docs.example/oauth-errors' });
+  return json(fixedStatus ?? status, body, { ...noStore, ...headers });
 }

@@ -58,6 +58,8 @@ export const switchesSchema = z
         basicEncoding: z.enum(['form-urlencoded', 'raw']).default('form-urlencoded'),
         /** Status for a failed body authentication: 400 or 401 (RFC 6749 §5.2 allows both). */
         invalidClientStatus: z.union([z.literal(400), z.literal(401)]).default(401),
+        /** Refuse a token request without `client_id` in the body, even when a Basic header names the client (RFC 6749 §3.2.1 asks it only of unauthenticated clients; Atlassian, some Keycloak setups, HubSpot want it anyway). */
+        requireClientIdInBody: z.boolean().default(false),
       })
       .strict()
       .prefault({}),
@@ -69,6 +71,8 @@ export const switchesSchema = z
          * before any login (RFC 6749 §4.1.2.1 alone allows it; most providers do this).
          */
         errorsAfterLogin: z.boolean().default(false),
+        /** Send `state` back on the redirect (RFC 6749 §4.1.2 MUST); `false`: a provider that drops it (seen after a login detour: an account chooser, a consent page on another host). */
+        echoState: z.boolean().default(true),
       })
       .strict()
       .prefault({}),
@@ -146,6 +150,8 @@ export const switchesSchema = z
         clientCredentialsToken: seconds.nullable().default(3600),
         /** Lifetime of a login/consent transaction at the authorization endpoint. */
         interaction: seconds.default(600),
+        /** Seconds the provider's clock runs ahead of the client's: every token it issues expires that much sooner than its `expires_in` says (as long as the lifetime or more: expired on arrival). Negative: behind. */
+        clockSkew: z.number().int().min(-86400).max(86400).default(0),
       })
       .strict()
       .prefault({}),
@@ -153,10 +159,12 @@ export const switchesSchema = z
       .object({
         /** `json`; `form` (form-encoded with `application/x-www-form-urlencoded`); `text-plain-form` (Facebook ≤ v2.2); `form-unless-accept-json` (GitHub). */
         format: z.enum(['json', 'form', 'text-plain-form', 'form-unless-accept-json']).default('json'),
-        /** `Bearer` (RFC 6750), `bearer` (GitHub, Facebook), or `omit` (LinkedIn). */
-        tokenType: z.enum(['Bearer', 'bearer', 'omit']).default('Bearer'),
-        /** `number` (RFC); `string` (Azure AD v1); `expires` (Facebook ≤ v2.2 names it `expires`). */
-        expiresIn: z.enum(['number', 'string', 'expires']).default('number'),
+        /** `Bearer` (RFC 6750), `bearer` (GitHub, Facebook), `omit` (LinkedIn), or any other value the provider writes (`mac`, `N_A`, `Bearer ` with a space). */
+        tokenType: z.string().min(1).max(64).regex(/^[\x20-\x7e]+$/, 'printable ASCII').default('Bearer'),
+        /** `number` (RFC); `string` (Azure AD v1); `expires` (Facebook ≤ v2.2 names it `expires`); `omit`: the token expires (after `lifetimes.accessToken`) but the response does not say when (Salesforce). */
+        expiresIn: z.enum(['number', 'string', 'expires', 'omit']).default('number'),
+        /** Send `refresh_token_expires_in` with a refresh token that expires (`lifetimes.refreshToken`): Microsoft, Spotify, GitHub Apps, LinkedIn. */
+        refreshTokenExpiresIn: z.boolean().default(false),
         /** `if-different` (RFC 6749 §5.1), `always`, `never`. */
         scope: z.enum(['always', 'if-different', 'never']).default('always'),
         /** `Cache-Control: no-store` and `Pragma: no-cache` (RFC 6749 §5.1). */
@@ -172,6 +180,14 @@ export const switchesSchema = z
       .object({
         /** `rfc` (RFC 6749 §5.2 JSON), `facebook` (`{error:{message,type,code}}`), `github` (RFC codes in a 200 body). */
         style: z.enum(['rfc', 'facebook', 'github']).default('rfc'),
+        /**
+         * A non-RFC error body described by its shape: a JSON object whose string values may
+         * hold `{error}` and `{error_description}`, e.g. Slack `{ok: false, error: "{error}"}`,
+         * HubSpot `{status: "{error}", message: "{error_description}"}`. `null`: the style's body.
+         */
+        shape: z.record(z.string(), z.unknown()).nullable().default(null),
+        /** HTTP status of every OAuth error response (token, revocation, introspection; Slack: 200); `null`: the status of the error (400, 401). */
+        status: z.number().int().min(200).max(599).nullable().default(null),
       })
       .strict()
       .prefault({}),

@@ -10,6 +10,12 @@ import { credentialsPlacementProbed } from './credentials-placement-probed.js';
 import { credentialsSentTwice } from './credentials-sent-twice.js';
 import { credentialsWrongPlacement } from './credentials-wrong-placement.js';
 import type { Diagnosis } from './diagnosis.js';
+import { tokenTypeUnsupported } from './token-type-unsupported.js';
+import { tokenExpiredOnArrival } from './token-expired-on-arrival.js';
+import { stateNotEchoed } from './state-not-echoed.js';
+import { refreshTokenExpired } from './refresh-token-expired.js';
+import { errorBodyNotRfc } from './error-body-not-rfc.js';
+import { clientIdMissingFromBody } from './client-id-missing-from-body.js';
 import { endpointUrlWrong } from './endpoint-url-wrong.js';
 import { errorWithHttp200 } from './error-with-http-200.js';
 import { insufficientScope } from './insufficient-scope.js';
@@ -40,9 +46,11 @@ export const DIAGNOSES: Diagnosis[] = [
   credentialsPlacementProbed,
   basicCredentialsNotFormEncoded,
   credentialsSentTwice,
+  clientIdMissingFromBody,
   clientCredentialsWrong,
   redirectUriMismatch,
   addressNotAllowed,
+  stateNotEchoed,
   stateMismatch,
   pkceRequired,
   // what the login granted
@@ -55,17 +63,21 @@ export const DIAGNOSES: Diagnosis[] = [
   apiAuthSchemeMismatch,
   webServiceLoginRejected,
   insufficientScope,
+  tokenExpiredOnArrival,
   tokenExpiredNotRefreshed,
   // refresh tokens
   missingRefreshTokenNeverExpires,
   missingRefreshTokenNoRefreshSupport,
   missingRefreshTokenNeedsOffline,
   missingRefreshTokenIssuedOnce,
+  refreshTokenExpired,
   refreshTokenInvalidated,
   refreshTokenReuse,
   // provider quirks worth a warning
   neverExpiringToken,
   errorWithHttp200,
+  errorBodyNotRfc,
   tokenResponseNotJson,
   tokenTypeMissing,
+  tokenTypeUnsupported,
 ];

@@ -50,6 +50,13 @@ const REFUSED = /(?:not|n't) (?:be )?(?:accepted|allowed|supported|permitted)|un
 const SAYS_WRONG = /invalid client secret|secret (?:is )?(?:invalid|wrong|incorrect)|incorrect|wrong|unknown client|client not found|not identified|does not exist|invalid client credentials|invalid_client_id|authentication failed|bad credentials/i;
 const MULTIPLE = /more than one (?:client )?authentication|multiple (?:client )?authentication|multiple client authentication methods|only one (?:client )?authentication method/i;
 
+const NAMES_CLIENT_ID = /client_?id\b.*\b(required|missing|mandatory|must be|not (?:found|provided|present))|(missing|required|no)\b.*\bclient_?id\b/i;
+
+/** A request that authenticated with Basic, sent no client_id in the body, and was refused with an error naming client_id as missing. */
+export function missingClientId(e: Exchange, err: ErrorInfo): boolean {
+  return basicParts(e.request) !== undefined && !paramsOf(e).has('client_id') && NAMES_CLIENT_ID.test(err.text);
+}
+
 /** Whether an error means "the client could not be authenticated", in the shapes providers use. */
 export function isClientAuthError(e: Exchange, err: ErrorInfo): boolean {
   const code = err.code;
@@ -149,7 +156,8 @@ export function clientAuthFailures(all: Exchange[]): AuthFailure[] {
       out.push({ ...base, kind: 'placement', wanted: ['basic', 'body'], how: `the token endpoint refused a GET request (HTTP ${err.status}${allow ? `, Allow: ${allow}` : ''})` });
       continue;
     }
-    if (!isClientAuthError(e, err)) continue;
+    // Basic was sent and the provider wants client_id in the body too: client-id-missing-from-body explains it
+    if (!isClientAuthError(e, err) || missingClientId(e, err)) continue;
     const w = wantedPlacement(e, err, used, all);
     if (w.wanted.length) {
       out.push({ ...base, kind: 'placement', ...w });

@@ -5,7 +5,7 @@
  * `token_access_type=offline`). Names what to ask for and how we know.
  */
 import type { Diagnosis } from './diagnosis.js';
-import { lifetime, missingRefreshTokens } from './missing-refresh.js';
+import { expiryText, missingRefreshTokens } from './missing-refresh.js';
 import { describe } from './traffic.js';
 
 export const missingRefreshTokenNeedsOffline: Diagnosis = {
@@ -23,7 +23,7 @@ export const missingRefreshTokenNeedsOffline: Diagnosis = {
     const scope = m.authorization?.params.get('scope');
     const isParam = /parameter/.test(m.ask ?? '');
     return {
-      cause: `The token response (${describe(m.grant.exchange)}) has expires_in ${lifetime(m.grant.expiresIn!)} but no refresh_token, and the authorization request did not ask for offline access (scope=${scope ? `"${scope}"` : 'none'}). The provider issues refresh tokens only when asked with ${m.ask} (${m.askSource}).`,
+      cause: `The token response (${describe(m.grant.exchange)}) ${expiryText(m.grant)} but no refresh_token, and the authorization request did not ask for offline access (scope=${scope ? `"${scope}"` : 'none'}). The provider issues refresh tokens only when asked with ${m.ask} (${m.askSource}).`,
       fix: [isParam ? `Add ${m.ask!.replace('the authorization parameter ', '')} to the integration's authorization parameters.` : `Add ${m.ask!.replace('the scope ', '')} to the integration's scopes.`],
       evidence: [...(m.authorization ? [m.authorization.exchange.seq] : []), ...found.map((x) => x.grant.exchange.seq)],
     };

@@ -4,7 +4,7 @@
  * expiry. Chosen when nothing points at an offline scope or parameter to ask for.
  */
 import type { Diagnosis } from './diagnosis.js';
-import { lifetime, missingRefreshTokens } from './missing-refresh.js';
+import { expiryText, missingRefreshTokens } from './missing-refresh.js';
 import { describe } from './traffic.js';
 
 export const missingRefreshTokenNoRefreshSupport: Diagnosis = {
@@ -24,7 +24,7 @@ export const missingRefreshTokenNoRefreshSupport: Diagnosis = {
     const meta = m.metadataSaysNoRefresh ? " The provider's metadata does not list refresh_token in grant_types_supported." : '';
     const hint = m.askedOffline || m.metadataSaysNoRefresh ? '' : ' Nothing in the traffic names an offline scope or parameter for this provider; if its documentation has one (offline_access, access_type=offline), ask for it.';
     return {
-      cause: `The token response (${describe(m.grant.exchange)}) has expires_in ${lifetime(m.grant.expiresIn!)} but no refresh_token${asked}.${meta} The user will have to log in again when the token expires.${hint}`,
+      cause: `The token response (${describe(m.grant.exchange)}) ${expiryText(m.grant)} but no refresh_token${asked}.${meta} The user will have to log in again when the token expires.${hint}`,
       evidence: found.map((x) => x.grant.exchange.seq),
     };
   },

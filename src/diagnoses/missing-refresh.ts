@@ -62,6 +62,11 @@ export function missingRefreshTokens(all: Exchange[], family?: string): MissingR
   return out;
 }
 
+/** `has expires_in 3599 s (about 1 hour)`, or for a family whose tokens expire unannounced (Salesforce), that. */
+export function expiryText(g: TokenGrant): string {
+  return g.expiresIn === undefined ? 'has no expires_in (the declared provider family expires its tokens all the same, after a session timeout)' : `has expires_in ${lifetime(g.expiresIn)}`;
+}
+
 /** `3599 s (about 1 hour)`. */
 export function lifetime(seconds: number): string {
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -21,7 +21,8 @@ export const refreshTokenInvalidated: Diagnosis = {
     'If it happens often, check the provider: refresh-token lifetime, idle expiry, a limit on tokens per user, or a password change that revokes grants.',
   ],
   detect({ exchanges }) {
-    const found = refreshFailures(exchanges).filter((f) => !f.rotatedBy);
+    // a refresh token past the lifetime its token response announced is refresh-token-expired
+    const found = refreshFailures(exchanges).filter((f) => !f.rotatedBy && !f.pastAnnouncedExpiry);
     const f = found[found.length - 1];
     if (!f) return undefined;
     const selfRevoked = exchanges.find((e) => e.seq < f.grant.exchange.seq && kindOf(e) === 'revocation' && e.response.status === 200 && paramsOf(e).get('token') === f.token);

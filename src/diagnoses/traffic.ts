@@ -38,8 +38,8 @@ function kindByParams(e: Exchange): RequestKind | undefined {
   const p = paramsOf(e);
   const path = pathOf(e.request.url);
   if (p.has('grant_type')) return 'token';
-  // GitHub and Facebook token requests carry no grant_type: a code (or refresh token) sent by the client to a token-ish URL
-  if (e.from !== 'user-agent' && (p.has('code') || p.has('refresh_token')) && p.has('client_id') && /token/i.test(path)) return 'token';
+  // GitHub, Facebook and Slack token requests carry no grant_type: a code (or refresh token) sent by the client to a token-ish URL (Slack: /api/oauth.v2.access)
+  if (e.from !== 'user-agent' && (p.has('code') || p.has('refresh_token')) && p.has('client_id') && /token|oauth[^/]*\.access/i.test(path)) return 'token';
   if (p.has('response_type') || (e.from === 'user-agent' && p.has('client_id') && p.has('redirect_uri'))) return 'authorize';
   if (p.has('token') && /introspect/i.test(path)) return 'introspection';
   if (p.has('token') && (e.request.method === 'POST' || /revo/i.test(path))) return 'revocation';

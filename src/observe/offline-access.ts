@@ -24,7 +24,8 @@ export const PROVIDER_FAMILIES = {
   dropbox: { name: 'Dropbox', offline: 'the authorization parameter token_access_type=offline' },
   reddit: { name: 'Reddit', offline: 'the authorization parameter duration=permanent' },
   x: { name: 'X (Twitter)', offline: 'the scope offline.access' },
-  salesforce: { name: 'Salesforce', offline: 'the scope refresh_token' },
+  // Salesforce sends no expires_in, yet its tokens expire with the session timeout (docs/provider-quirks.md §1.6)
+  salesforce: { name: 'Salesforce', offline: 'the scope refresh_token', expiresSilently: true },
   microsoft: { name: 'Microsoft Entra ID', offline: 'the scope offline_access' },
   okta: { name: 'Okta', offline: 'the scope offline_access' },
   auth0: { name: 'Auth0', offline: 'the scope offline_access' },
@@ -34,9 +35,15 @@ export const PROVIDER_FAMILIES = {
   docusign: { name: 'Docusign', offline: undefined },
   facebook: { name: 'Facebook', offline: undefined },
   github: { name: 'GitHub', offline: undefined },
-} as const satisfies Record<string, { name: string; offline: string | undefined }>;
+} as const satisfies Record<string, { name: string; offline: string | undefined; expiresSilently?: boolean }>;
 export type ProviderFamily = keyof typeof PROVIDER_FAMILIES;
 export const PROVIDER_FAMILY_IDS = Object.keys(PROVIDER_FAMILIES) as [ProviderFamily, ...ProviderFamily[]];
+
+/** Whether the declared family's tokens expire although its responses carry no `expires_in` (Salesforce). */
+export function expiresSilently(family: string | undefined): boolean {
+  const f = family && Object.hasOwn(PROVIDER_FAMILIES, family) ? (PROVIDER_FAMILIES[family as ProviderFamily] as { expiresSilently?: boolean }) : undefined;
+  return f?.expiresSilently === true;
+}
 
 /** How an authorization request asked for offline access (`the scope offline_access`, `the parameter access_type=offline`), if it did. */
 export function offlineAsk(params: URLSearchParams): string | undefined {
@@ -73,7 +80,7 @@ export interface MissingRefreshDecision {
 
 /** The case of docs/behaviours.md §7 a login without a refresh token is, and for needs-offline what to ask for. */
 export function decideMissingRefresh(e: MissingRefreshEvidence): MissingRefreshDecision {
-  if (e.expiresIn === undefined) return { case: 'never-expires', metadataSaysNoRefresh: false };
+  if (e.expiresIn === undefined && !expiresSilently(e.family)) return { case: 'never-expires', metadataSaysNoRefresh: false };
   if (e.hadRefreshBefore && e.askedOffline) return { case: 'issued-once', metadataSaysNoRefresh: false };
   const metadataSaysNoRefresh = e.grantTypesSupported !== undefined && !e.grantTypesSupported.includes('refresh_token');
   if (!e.askedOffline && !metadataSaysNoRefresh) {

@@ -81,6 +81,49 @@ function result(path: string, passed: boolean, message: string, expected: unknow
   return { path, passed, message, expected, actual };
 }
 
+type RequestExpect = NonNullable<StepExpect['request']>;
+type ResponseExpect = NonNullable<StepExpect['response']>;
+
+/** The checks of one endpoint's last request of the step and its response (`at` turns `request.method` into the expectation's path). */
+function exchangeChecks(at: (s: string) => string, endpoint: string, r: RequestExpect | undefined, s: ResponseExpect | undefined, exchanges: RecordedExchange[]): ExpectationResult[] {
+  const out: ExpectationResult[] = [];
+  const hits = exchanges.filter((e) => e.endpoint === endpoint || (endpoint === 'api' && e.endpoint === 'userinfo'));
+  const last = hits[hits.length - 1];
+  if (r?.count !== undefined) out.push(field(at('request.count'), hits.length === r.count, `requests to the ${endpoint} endpoint`, r.count, hits.length));
+  if (!last) {
+    if (r?.count !== 0) out.push(result(at(r ? 'request' : 'response'), false, `the client sent no request to the ${endpoint} endpoint during this step`, endpoint, null));
+    return out;
+  }
+  const req = { method: last.request.method, url: last.request.url, headers: last.request.headers, body: last.request.body };
+  if (r?.method) out.push(field(at('request.method'), r.method === req.method, `the ${endpoint} request's method`, r.method, req.method));
+  if (r?.credentials) {
+    const actual = credentialPlacement(req);
+    out.push(field(at('request.credentials'), actual === r.credentials, 'client credentials sent in', r.credentials, actual));
+  }
+  const params = requestParams(req);
+  for (const [k, m] of Object.entries(r?.params ?? {})) {
+    const actual = params.get(k) ?? undefined;
+    out.push(field(at(`request.params.${k}`), matches(m, actual), `parameter ${k}`, m, actual));
+  }
+  for (const [k, m] of Object.entries(r?.headers ?? {})) {
+    const actual = getHeader(req.headers, k);
+    out.push(field(at(`request.headers.${k}`), matches(m, actual), `request header ${k}`, m, actual));
+  }
+  const res = { status: last.response.status, headers: last.response.headers, body: last.response.body };
+  if (s?.status !== undefined) out.push(field(at('response.status'), s.status === res.status, `the ${endpoint} endpoint's status`, s.status, res.status));
+  if (s?.error !== undefined) {
+    const actual = oauthErrorCode(res);
+    out.push(field(at('response.error'), actual === s.error, `the ${endpoint} endpoint's error`, s.error, actual));
+  }
+  for (const [k, m] of Object.entries(s?.headers ?? {})) {
+    const actual = getHeader(res.headers, k);
+    out.push(field(at(`response.headers.${k}`), matches(m, actual), `response header ${k}`, m, actual));
+  }
+  const fields = responseFields(res) ?? {};
+  for (const [k, m] of Object.entries(s?.body ?? {})) out.push(field(at(`response.body.${k}`), matches(m, fields[k]), `response member ${k}`, m, fields[k]));
+  return out;
+}
+
 /** Checks one step; `exchanges` are the provider-recorded exchanges of this step. */
 export function checkStep(prefix: string, exp: StepExpect | undefined, obs: StepObservation, exchanges: RecordedExchange[], now: number): ExpectationResult[] {
   const out: ExpectationResult[] = [];
@@ -103,45 +146,10 @@ export function checkStep(prefix: string, exp: StepExpect | undefined, obs: Step
   if (exp?.redirect !== undefined) out.push(result(p('redirect'), obs.redirect === exp.redirect, `expected redirect ${exp.redirect}, observed ${obs.redirect ?? 'no authorization'}`, exp.redirect, obs.redirect));
 
   const endpoint = exp?.request?.endpoint ?? DEFAULT_ENDPOINT[obs.action] ?? obs.action;
-  if (exp?.request || exp?.response) {
-    const hits = exchanges.filter((e) => e.endpoint === endpoint || (endpoint === 'api' && e.endpoint === 'userinfo'));
-    const last = hits[hits.length - 1];
-    if (exp.request?.count !== undefined) out.push(field(p('request.count'), hits.length === exp.request.count, `requests to the ${endpoint} endpoint`, exp.request.count, hits.length));
-    if (!last) {
-      if (exp.request?.count !== 0) out.push(result(p(exp.request ? 'request' : 'response'), false, `the client sent no request to the ${endpoint} endpoint during this step`, endpoint, null));
-    } else {
-      const req = { method: last.request.method, url: last.request.url, headers: last.request.headers, body: last.request.body };
-      const r = exp.request;
-      if (r?.method) out.push(field(p('request.method'), r.method === req.method, `the ${endpoint} request's method`, r.method, req.method));
-      if (r?.credentials) {
-        const actual = credentialPlacement(req);
-        out.push(field(p('request.credentials'), actual === r.credentials, 'client credentials sent in', r.credentials, actual));
-      }
-      const params = requestParams(req);
-      for (const [k, m] of Object.entries(r?.params ?? {})) {
-        const actual = params.get(k) ?? undefined;
-        out.push(field(p(`request.params.${k}`), matches(m, actual), `parameter ${k}`, m, actual));
-      }
-      for (const [k, m] of Object.entries(r?.headers ?? {})) {
-        const actual = getHeader(req.headers, k);
-        out.push(field(p(`request.headers.${k}`), matches(m, actual), `request header ${k}`, m, actual));
-      }
-      const s = exp.response;
-      const res = { status: last.response.status, headers: last.response.headers, body: last.response.body };
-      if (s?.status !== undefined) out.push(field(p('response.status'), s.status === res.status, `the ${endpoint} endpoint's status`, s.status, res.status));
-      if (s?.error !== undefined) {
-        const actual = oauthErrorCode(res);
-        out.push(field(p('response.error'), actual === s.error, `the ${endpoint} endpoint's error`, s.error, actual));
-      }
-      for (const [k, m] of Object.entries(s?.headers ?? {})) {
-        const actual = getHeader(res.headers, k);
-        out.push(field(p(`response.headers.${k}`), matches(m, actual), `response header ${k}`, m, actual));
-      }
-      const fields = responseFields(res) ?? {};
-      for (const [k, m] of Object.entries(s?.body ?? {})) {
-        out.push(field(p(`response.body.${k}`), matches(m, fields[k]), `response member ${k}`, m, fields[k]));
-      }
-    }
+  if (exp?.request || exp?.response) out.push(...exchangeChecks(p, endpoint, exp.request, exp.response, exchanges));
+  // more exchanges of the same step, each by its endpoint (the authorization request and the token response together)
+  for (const [i, x] of (exp?.exchanges ?? []).entries()) {
+    out.push(...exchangeChecks((s) => p(`exchanges[${i}].${s}`), x.endpoint, { ...x.request, ...(x.count !== undefined ? { count: x.count } : {}) }, x.response, exchanges));
   }
   const t = exp?.tokens;
   if (t) {

@@ -18,6 +18,29 @@ const stringMatcher = z.string({ error: (iss) => (iss.input === undefined ? unde
 
 export const credentialPlacement = z.enum(['basic', 'body', 'query', 'none', 'multiple']);
 
+/** What the client sent (the last request of the step to `endpoint`). */
+const requestExpect = z
+  .object({
+    endpoint: endpointName.optional(),
+    method: z.string().optional(),
+    credentials: credentialPlacement.optional(),
+    params: z.record(z.string(), stringMatcher).optional(),
+    headers: z.record(z.string(), stringMatcher).optional(),
+    /** How many requests this step sent to `endpoint`. */
+    count: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+/** What the provider answered to that request. */
+const responseExpect = z
+  .object({
+    status: z.number().int().optional(),
+    error: z.string().optional(),
+    headers: z.record(z.string(), stringMatcher).optional(),
+    body: z.record(z.string(), matcher).optional(),
+  })
+  .strict();
+
 export const expectSchema = z
   .object({
     /** How the client's operation ended. */
@@ -31,27 +54,16 @@ export const expectSchema = z
     /** Whether the provider redirected back to the client (connect steps). */
     redirect: z.enum(['issued', 'none']).optional(),
     /** What the client sent (the last request of this step to `endpoint`). */
-    request: z
-      .object({
-        endpoint: endpointName.optional(),
-        method: z.string().optional(),
-        credentials: credentialPlacement.optional(),
-        params: z.record(z.string(), stringMatcher).optional(),
-        headers: z.record(z.string(), stringMatcher).optional(),
-        /** How many requests this step sent to `endpoint`. */
-        count: z.number().int().nonnegative().optional(),
-      })
-      .strict()
-      .optional(),
+    request: requestExpect.optional(),
     /** What the provider answered (to that same request). */
-    response: z
-      .object({
-        status: z.number().int().optional(),
-        error: z.string().optional(),
-        headers: z.record(z.string(), stringMatcher).optional(),
-        body: z.record(z.string(), matcher).optional(),
-      })
-      .strict()
+    response: responseExpect.optional(),
+    /**
+     * More exchanges of this step, each named by its endpoint, checked like `request` and
+     * `response`: e.g. the authorization request's parameters and the token response's
+     * members in one connect step.
+     */
+    exchanges: z
+      .array(z.object({ endpoint: endpointName, count: z.number().int().nonnegative().optional(), request: requestExpect.omit({ endpoint: true, count: true }).optional(), response: responseExpect.optional() }).strict())
       .optional(),
     /** What the client holds after the step. */
     tokens: z

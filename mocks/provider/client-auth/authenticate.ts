@@ -59,6 +59,10 @@ export function authenticateClient(ctx: ProviderContext, req: ProviderRequest, p
   if (cred.method === 'client_secret_basic' && bodyId !== undefined && bodyId !== cred.clientId) {
     return failure(ctx, req, usedBasic, 'client_id in the body does not match the Basic credentials', 'invalid_request');
   }
+  // RFC 6749 §3.2.1 asks client_id only of unauthenticated clients; some providers want it with Basic too
+  if (cred.method === 'client_secret_basic' && bodyId === undefined && sw.requireClientIdInBody) {
+    return failure(ctx, req, usedBasic, 'client_id is required in the request body', 'invalid_request');
+  }
   const client = cred.clientId ? ctx.clients.get(cred.clientId) : undefined;
   if (!client) return failure(ctx, req, usedBasic, 'unknown client');
   if (!methodAllowed(client, sw.methods, cred.method)) {

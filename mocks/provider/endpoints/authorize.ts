@@ -39,7 +39,7 @@ export function authorize(ctx: ProviderContext, req: ProviderRequest): ProviderR
   const net = addressAllowed(ctx, req);
   if (!net.allowed) return errorPage(403, 'Address not allowed', `Sign-in from address ${net.address} is not allowed for this application.`);
 
-  const state = dup === 'state' ? undefined : (params.get('state') ?? undefined);
+  const state = dup === 'state' || !ctx.switches.authorize.echoState ? undefined : (params.get('state') ?? undefined);
   const fail = (error: string, description: string): ProviderResponse => {
     if (ctx.switches.authorize.errorsAfterLogin) {
       const txn = randomToken();

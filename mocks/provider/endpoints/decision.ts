@@ -21,7 +21,8 @@ export function decision(ctx: ProviderContext, req: ProviderRequest): ProviderRe
   }
   const { params, redirectUri } = interaction;
   const iss = ctx.switches.discovery.issParameter ? ctx.issuer : undefined;
-  const state = params.get('state') ?? undefined;
+  // RFC 6749 §4.1.2: state MUST come back; `authorize.echoState: false` plays a provider that drops it
+  const state = ctx.switches.authorize.echoState ? (params.get('state') ?? undefined) : undefined;
   if (form.get('decision') === 'deny') {
     ctx.store.interactions.delete(txn);
     return redirect(withParams(redirectUri, { error: 'access_denied', error_description: 'The user denied the request', state, iss }));

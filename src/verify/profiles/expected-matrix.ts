@@ -78,6 +78,7 @@ const QUIRKS: MatrixTarget[] = [
     name: 'salesforce-like',
     profile: 'salesforce-like',
     ...BODY_AUTH_PROVIDER,
+    warn: { ...BODY_AUTH_PROVIDER.warn, 'AS-TR-EXPIRES-IN': 'the token expires (the session timeout) but the response has no expires_in (tokenResponse.expiresIn: omit)' },
   },
   {
     // Basic only: AS-CA-POST-BODY is a MAY row (info, "client_secret_post is not supported"); AS-CA-BASIC passes.
