@@ -14,7 +14,11 @@ function program(): Command {
     .description('OAuth 2.0 conformance and integration test harness: provider quirks as scenario files, run against mock providers and real servers.')
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Ctrl-C and SIGTERM: clean-ups, partial reports, exit 130 (serve has its own: it stops and exits 0)
+    .hook('preAction', async (_p, cmd) => {
+      if (cmd.name() !== 'serve') (await import('../interrupt/interrupt.js')).handleInterrupts();
+    });
 
   p.command('run')
     .description('run scenario files (default: the built-in catalog) and write reports')

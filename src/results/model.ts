@@ -113,6 +113,8 @@ export interface RunResult {
   startedAt: string;
   durationMs: number;
   seed?: number;
+  /** Set when the run was stopped by Ctrl-C or SIGTERM: the cases are those that finished before. */
+  interrupted?: boolean;
   /** Set when the run was one part of a sharded run (`--shard i/n`); absent in a whole or merged run. */
   shard?: {
     /** This part, from 1. */

@@ -110,6 +110,7 @@ export const runResultSchema = z
     startedAt: z.string().describe('ISO 8601 time the run started'),
     durationMs: z.number(),
     seed: z.number().int().optional(),
+    interrupted: z.boolean().optional().describe('Set when the run was stopped by Ctrl-C or SIGTERM: the cases are those that finished before'),
     shard: z
       .object({
         index: z.number().int().min(1).describe('This part, from 1'),

@@ -12,6 +12,7 @@ import { loadExpectedFailures, type ExpectedFailure } from '../../results/expect
 import { finishCase, makeRun } from '../../results/finish-run.js';
 import type { CaseResult } from '../../results/model.js';
 import { runWithVitest } from '../../runner/run-with-vitest.js';
+import { onInterrupt } from '../../interrupt/interrupt.js';
 import { selectScenarios } from '../../runner/select-scenarios.js';
 import { shardIds, parseShard } from '../../runner/shard.js';
 import { dim, yellow } from '../console-output.js';
@@ -84,11 +85,23 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   const finish = (r: CaseResult) => finishCase(r, fileOf, listed);
   const started = Date.now();
   const onTarget = o.target !== undefined && o.target !== 'mock';
+  // On Ctrl-C or SIGTERM: the cases done so far, in reports marked interrupted (src/cli/interrupt.ts).
+  const done: CaseResult[] = [];
+  const onCase = (r: CaseResult) => {
+    const c = finish(r);
+    done.push(c);
+    con.onCase(c);
+  };
+  const forget = onInterrupt(() => {
+    const written = writeReports({ ...makeRun(done, started, seed), interrupted: true }, reports, o.out);
+    process.stderr.write(`${done.length} of ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} finished before the interrupt${written.length ? `; partial reports (marked interrupted): ${written.join(', ')}` : ''}\n`);
+  });
   const raw = !scenarios.length
     ? []
     : onTarget
-      ? (await (await import('../../targets/index.js')).runOnTarget({ target: o.target!, scenarios, seed, ...(live ? { start: live } : {}), onCase: (r) => con.onCase(finish(r)) })).cases
-      : await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: (r) => con.onCase(finish(r)) });
+      ? (await (await import('../../targets/index.js')).runOnTarget({ target: o.target!, scenarios, seed, ...(live ? { start: live } : {}), onCase })).cases
+      : await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: onCase });
+  forget();
   const cases = raw.map(finish);
   const run = { ...makeRun(cases, started, seed), ...(shard ? { shard: { ...shard, selection: selected.map((s) => s.id) } } : {}) };
   const written = writeReports(run, reports, o.out);

@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { onInterrupt } from '../../interrupt/interrupt.js';
 
 /** Outcome of {@link containerRuntimeAvailable}. */
 export type RuntimeStatus = { ok: true } | { ok: false; reason: string };
@@ -48,6 +49,24 @@ export async function containerRuntimeAvailable(): Promise<RuntimeStatus> {
     req.on('timeout', () => req.destroy(new Error('timed out after 2 s')));
     req.on('error', (err) => resolve({ ok: false, reason: `Docker engine not reachable: ${err.message}` }));
     req.end();
+  });
+}
+
+/**
+ * Labels on every container the harness starts: `oauth-harness=1`, so the cleanup
+ * command removes only the harness's containers (`docker ps -aq --filter
+ * label=oauth-harness | xargs -r docker rm -f`), and `oauth-harness.run=<pid>`, this
+ * process's.
+ */
+export function harnessLabels(): Record<string, string> {
+  return { 'oauth-harness': '1', 'oauth-harness.run': String(process.pid) };
+}
+
+/** Stops a started container (by its id) if the harness is interrupted; call the returned function once it is stopped. */
+export function stopOnInterrupt(container: { getId(): string; stop(): Promise<unknown> }): () => void {
+  return onInterrupt(async () => {
+    process.stderr.write(`stopping container ${container.getId().slice(0, 12)}…\n`);
+    await container.stop();
   });
 }
 

@@ -12,6 +12,7 @@
  * }
  */
 import { GenericContainer, type StartedTestContainer } from 'testcontainers';
+import { harnessLabels, stopOnInterrupt } from '../runtime.js';
 import { DEFAULT_BASE_IMAGE } from '../image-build.js';
 import { assertPort, freeLoopbackPort, LoopbackHttpWait } from '../loopback.js';
 import { provisionGlewlwyd } from './glewlwyd-admin.js';
@@ -103,23 +104,28 @@ export class GlewlwydContainer {
       .withNetworkMode('host')
       .withCommand([`--port=${port}`])
       .withEnvironment({ GLWD_EXTERNAL_URL: baseUrl })
+      .withLabels(harnessLabels())
       .withWaitStrategy(new LoopbackHttpWait(`${baseUrl}/config`))
       .withStartupTimeout(this.startupTimeoutMs)
       .start();
+    const forget = stopOnInterrupt(container);
     const settings = structuredClone(this.settings);
     try {
       await provisionGlewlwyd(baseUrl, settings);
     } catch (err) {
       await container.stop();
+      forget();
       throw err;
     }
-    return new StartedGlewlwydContainer(container, baseUrl, settings.pluginName, settings.client, [settings.user, ...settings.extraUsers], settings.scope);
+    return new StartedGlewlwydContainer(forget, container, baseUrl, settings.pluginName, settings.client, [settings.user, ...settings.extraUsers], settings.scope);
   }
 }
 
 /** A running, provisioned Glewlwyd; call `stop()` when done. */
 export class StartedGlewlwydContainer {
   constructor(
+    /** Drops the stop-on-interrupt registration (src/targets/containers/runtime.ts). */
+    private readonly forgetInterrupt: () => void,
     private readonly container: StartedTestContainer,
     private readonly baseUrl: string,
     private readonly pluginName: string,
@@ -161,5 +167,6 @@ export class StartedGlewlwydContainer {
   /** Stops and removes the container. */
   async stop(): Promise<void> {
     await this.container.stop();
+    this.forgetInterrupt();
   }
 }

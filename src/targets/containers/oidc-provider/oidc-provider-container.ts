@@ -11,6 +11,7 @@
  * }
  */
 import { GenericContainer, type StartedTestContainer } from 'testcontainers';
+import { harnessLabels, stopOnInterrupt } from '../runtime.js';
 import { DEFAULT_BASE_IMAGE } from '../image-build.js';
 import { assertPort, freeLoopbackPort, LoopbackHttpWait } from '../loopback.js';
 import {
@@ -117,16 +118,19 @@ export class OidcProviderContainer {
     const container = await new GenericContainer(tag)
       .withNetworkMode('host')
       .withEnvironment({ OIDC_PROVIDER_CONFIG: serverConfig(settings) })
+      .withLabels(harnessLabels())
       .withWaitStrategy(new LoopbackHttpWait(`${issuer}/.well-known/openid-configuration`))
       .withStartupTimeout(this.startupTimeoutMs)
       .start();
-    return new StartedOidcProviderContainer(container, issuer, clients, users);
+    return new StartedOidcProviderContainer(stopOnInterrupt(container), container, issuer, clients, users);
   }
 }
 
 /** A running oidc-provider; call `stop()` when done. */
 export class StartedOidcProviderContainer {
   constructor(
+    /** Drops the stop-on-interrupt registration (src/targets/containers/runtime.ts). */
+    private readonly forgetInterrupt: () => void,
     private readonly container: StartedTestContainer,
     private readonly issuer: string,
     private readonly clients: OidcProviderClient[],
@@ -158,5 +162,6 @@ export class StartedOidcProviderContainer {
   /** Stops and removes the container. */
   async stop(): Promise<void> {
     await this.container.stop();
+    this.forgetInterrupt();
   }
 }
