@@ -25,6 +25,7 @@ const MARK: Record<CaseResult['verdict'], string> = {
   passed: green('✓'),
   failed: red('✗'),
   skipped: dim('-'),
+  inconclusive: yellow('?'),
   'expected-failure': yellow('✗'),
   fixed: red('!'),
 };
@@ -78,7 +79,9 @@ export function printCase(c: CaseResult, out: Out = stdout, o: CaseLineOptions =
         ? red(` [listed as an expected failure${c.expectedFailureReason ? ` (${c.expectedFailureReason})` : ''}, but it passed: remove it from the list]`)
         : c.verdict === 'skipped' && c.message
           ? dim(` skipped: ${c.message}`)
-          : '';
+          : c.verdict === 'inconclusive'
+            ? yellow(` not tested: ${c.message ?? 'a precondition could not be established'}`)
+            : '';
   const finding = advisory(c);
   const mark = finding === 'warning' ? yellow('⚠') : finding === 'info' ? cyan('i') : MARK[c.verdict];
   out(`${o.progress ?? ''}${mark} ${label}${finding ? dim(` [${finding === 'warning' ? 'SHOULD: a warning' : 'MAY/INFO: a finding'}, not a failure]`) : ''}${tag}`);
@@ -93,7 +96,7 @@ export function printCase(c: CaseResult, out: Out = stdout, o: CaseLineOptions =
     }
     if (!c.steps.some((s) => s.expectations.some((x) => !x.passed)) && c.message) out(`    ${red(c.message)}`);
   }
-  const shown = c.verdict === 'failed' ? c.diagnoses : c.verdict === 'skipped' || c.verdict === 'expected-failure' ? [] : c.diagnoses.filter((d) => d.level === 'warning');
+  const shown = c.verdict === 'failed' ? c.diagnoses : c.verdict === 'skipped' || c.verdict === 'inconclusive' || c.verdict === 'expected-failure' ? [] : c.diagnoses.filter((d) => d.level === 'warning');
   for (const d of shown) {
     if (o.warnings === 'brief' && d.level === 'warning' && c.verdict !== 'failed') out(`    ${yellow(`⚠ warning [${d.id}]`)} ${d.title}`);
     else printDiagnosis(c, d, out);
@@ -126,6 +129,7 @@ export function printSummary(run: RunResult, written: string[], out: Out = stdou
     findings('warning') ? yellow(`${findings('warning')} SHOULD warning${findings('warning') > 1 ? 's' : ''}`) : '',
     findings('info') ? `${findings('info')} MAY/INFO finding${findings('info') > 1 ? 's' : ''}` : '',
     s.skipped ? `${s.skipped} skipped` : '',
+    s.inconclusive ? yellow(`${s.inconclusive} not tested (inconclusive)`) : '',
     s.expectedFailures ? `${s.expectedFailures} expected failure${s.expectedFailures > 1 ? 's' : ''}` : '',
     s.fixed ? red(`${s.fixed} listed as expected failure but passed`) : '',
     warned ? yellow(`${warned} with warnings`) : '',

@@ -34,7 +34,7 @@ export interface ConsoleReporterOptions {
   quiet?: boolean | undefined;
 }
 
-const DOT: Partial<Record<CaseResult['verdict'], string>> = { passed: '.', failed: 'F', skipped: 's', 'expected-failure': 'x', fixed: '!' };
+const DOT: Partial<Record<CaseResult['verdict'], string>> = { passed: '.', failed: 'F', skipped: 's', inconclusive: '?', 'expected-failure': 'x', fixed: '!' };
 
 export class ConsoleReporter {
   readonly name: ConsoleReporterName;

@@ -93,6 +93,8 @@ function program(): Command {
     .option('--target <target>', `start a server to verify: ${containerTargetList()} (see: oauth-harness targets)`)
     .addOption(new Option('--only <id>', 'run only this check (repeatable)').argParser(collect).default([]))
     .option('--expected-failures <file>', 'YAML list of { id, reason }: listed failures do not fail the run; a listed check that now passes does')
+    .option('--timeout <duration>', 'longest wait for one response, e.g. 15s (default), 500ms, 1m; a request without an answer by then is not retried, and what needed it is not tested')
+    .option('--allow-wait <duration>', 'longest wait for time to pass (a token to expire), e.g. 5m; default 30s: longer waits are not made and those checks are not tested')
     .option('--report <list>', 'reports to write: junit,json,html (or all, none)', 'junit,json,html')
     .option('--out <dir>', 'folder for reports', 'reports')
     .option('--shard <i/n>', 'run part i of n of the checks (a stable split by check id); merge the parts with merge-reports')

@@ -4,7 +4,8 @@
  * target, one `<testcase>` per scenario or check, with `file` for annotations. A failure's
  * `message` is the failed expectation and the diagnosis title; its text has the details:
  * every failed expectation, then each diagnosis with cause, fix and evidence. Expected
- * failures are reported as skipped (with the reason), as pytest does with xfail.
+ * failures are reported as skipped (with the reason), as pytest does with xfail; so are
+ * inconclusive checks (`not tested: <reason>`).
  *
  * Warnings are not failures: a passing scenario's warning-level diagnoses, and a `verify`
  * check that found a SHOULD (warning) or MAY/INFO (info) deviation, are passed test cases
@@ -59,6 +60,8 @@ function testcase(c: CaseResult): string {
   const name = c.kind === 'check' ? `${c.id}: ${c.title}` : c.id;
   const attrs = `name="${xml(name)}" classname="${xml(c.target)}${c.client ? `.${xml(c.client)}` : ''}"${c.file ? ` file="${xml(c.file)}"` : ''} time="${(c.durationMs / 1000).toFixed(3)}"`;
   if (c.verdict === 'skipped') return `    <testcase ${attrs}>\n      <skipped message="${xml(c.message ?? 'skipped')}"/>\n    </testcase>`;
+  // not tested: the harness could not establish a precondition; CI shows it as skipped, with the reason
+  if (c.verdict === 'inconclusive') return `    <testcase ${attrs}>\n      <skipped message="${xml(`not tested: ${c.message ?? 'a precondition could not be established'}`)}"/>\n    </testcase>`;
   if (c.verdict === 'expected-failure') {
     return `    <testcase ${attrs}>\n      <skipped message="${xml(`expected failure: ${c.expectedFailureReason ?? ''}`.trim())}">${xml(failureText(c))}</skipped>\n    </testcase>`;
   }
@@ -79,7 +82,7 @@ function testcase(c: CaseResult): string {
 export function renderJunit(run: RunResult): string {
   const groups = new Map<string, CaseResult[]>();
   for (const c of run.cases) groups.set(c.target, [...(groups.get(c.target) ?? []), c]);
-  const isSkip = (c: CaseResult) => c.verdict === 'skipped' || c.verdict === 'expected-failure';
+  const isSkip = (c: CaseResult) => c.verdict === 'skipped' || c.verdict === 'inconclusive' || c.verdict === 'expected-failure';
   const timestamp = run.startedAt.replace(/\.\d+Z$/, '').replace(/Z$/, '');
   const suites = [...groups].map(([target, cases]) => {
     const time = cases.reduce((t, c) => t + c.durationMs, 0) / 1000;

@@ -2,6 +2,7 @@
  * Expected-failures files, as conformance suites keep them in CI: a YAML list of
  * `{ id, reason }`. A listed case that fails becomes `expected-failure` and does not fail
  * the run; a listed case that passes becomes `fixed` and does, so the list stays honest.
+ * A listed case that is `inconclusive` (not tested) stays so, with the listed reason.
  * Shared by `run` and `verify`. Mistakes in the file are `file:line:col` errors (exit 2).
  */
 import { readFileSync } from 'node:fs';
@@ -95,6 +96,8 @@ export function applyToCase(c: CaseResult, entry: ExpectedFailure | undefined): 
   if (c.verdict === 'passed') {
     return { ...c, verdict: 'fixed', expectedFailureReason: entry.reason, message: `listed as an expected failure (${entry.reason}) but it passed: remove it from the expected-failures file` };
   }
+  // not tested this time: neither an observed failure nor `fixed`; the reason stays visible
+  if (c.verdict === 'inconclusive') return { ...c, expectedFailureReason: entry.reason };
   return c;
 }
 

@@ -16,5 +16,5 @@ export function finishCase(r: CaseResult, fileOf: ReadonlyMap<string, string>, l
 
 /** A run result from finished cases. */
 export function makeRun(cases: CaseResult[], started: number, seed: number, command: RunResult['command'] = 'run'): RunResult {
-  return { schemaVersion: 1, tool: 'oauth-harness', command, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, seed, cases, summary: summarize(cases) };
+  return { schemaVersion: 2, tool: 'oauth-harness', command, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, seed, cases, summary: summarize(cases) };
 }

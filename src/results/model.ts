@@ -6,8 +6,14 @@
  * stored here (see `src/redaction`).
  */
 
-/** Outcome of one case (a scenario, or a conformance check). */
-export type Verdict = 'passed' | 'failed' | 'skipped' | 'expected-failure' | 'fixed';
+/**
+ * Outcome of one case (a scenario, or a conformance check). `inconclusive` (schema
+ * version 2): the case ran, but the harness could not establish a precondition of what it
+ * tests (no code could be obtained for this client, the login driver cannot deny, the
+ * server did not answer in time, a response exceeded the size the harness reads), so it
+ * says "not tested" and the reason instead of blaming the server. It fails nothing.
+ */
+export type Verdict = 'passed' | 'failed' | 'skipped' | 'inconclusive' | 'expected-failure' | 'fixed';
 
 /** Severity of a finding: MUST → fail, SHOULD → warning, MAY/INFO → info. */
 export type Severity = 'fail' | 'warning' | 'info';
@@ -87,7 +93,7 @@ export interface CaseResult {
   severity?: Severity;
   /** Spec reference, e.g. `RFC 6749 §5.1`. */
   specRef?: string;
-  /** Why it was skipped, or the one-line failure summary. */
+  /** Why it was skipped or inconclusive, or the one-line failure summary. */
   message?: string;
   durationMs: number;
   steps: StepResult[];
@@ -97,7 +103,7 @@ export interface CaseResult {
   warnings?: { code: string; message: string }[];
   /** The scenario file the case comes from (relative to the working directory). */
   file?: string;
-  /** For `expected-failure` and `fixed`: the reason given in the expected-failures file. */
+  /** For `expected-failure` and `fixed` (and a listed case that was `inconclusive`): the reason given in the expected-failures file. */
   expectedFailureReason?: string;
   /** Verdicts about the client read off the recorded exchange (src/drivers/client-verdicts.ts). */
   clientVerdicts?: { id: string; title: string; outcome: 'pass' | 'warning' | 'fail' | 'not-applicable'; detail: string; evidence: number[]; specRef: string }[];
@@ -107,7 +113,8 @@ export interface CaseResult {
 
 /** A whole run: what `oauth-harness run` or `verify` produced. */
 export interface RunResult {
-  schemaVersion: 1;
+  /** 2 since the `inconclusive` verdict (and `summary.inconclusive`); 1 before. */
+  schemaVersion: 2;
   tool: 'oauth-harness';
   command: 'run' | 'verify';
   startedAt: string;
@@ -124,5 +131,5 @@ export interface RunResult {
     selection: string[];
   };
   cases: CaseResult[];
-  summary: { total: number; passed: number; failed: number; skipped: number; expectedFailures: number; fixed: number };
+  summary: { total: number; passed: number; failed: number; skipped: number; inconclusive: number; expectedFailures: number; fixed: number };
 }

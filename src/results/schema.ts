@@ -9,9 +9,12 @@
 import { z } from 'zod';
 import type { RunResult } from './model.js';
 
-export const RESULTS_SCHEMA_VERSION = 1 as const;
+/** 2: the `inconclusive` verdict and `summary.inconclusive` (cases that were `failed` in version 1 can be `inconclusive`). */
+export const RESULTS_SCHEMA_VERSION = 2 as const;
 
-const verdict = z.enum(['passed', 'failed', 'skipped', 'expected-failure', 'fixed']).describe('passed; failed; skipped; expected-failure (failed, but listed in the expected-failures file); fixed (listed there, but passed: fails the run)');
+const verdict = z
+  .enum(['passed', 'failed', 'skipped', 'inconclusive', 'expected-failure', 'fixed'])
+  .describe('passed; failed; skipped (a precondition is absent: endpoint not advertised, fixture not configured); inconclusive (not tested: the harness could not establish a precondition, e.g. no authorization code for this client, a login driver that cannot deny, no answer in time; the reason is in message; fails nothing); expected-failure (failed, but listed in the expected-failures file); fixed (listed there, but passed: fails the run)');
 
 export const exchangeSchema = z
   .object({
@@ -72,7 +75,7 @@ export const caseSchema = z
     verdict,
     severity: z.enum(['fail', 'warning', 'info']).optional(),
     specRef: z.string().optional(),
-    message: z.string().optional().describe('Why it was skipped, or the first failed expectation'),
+    message: z.string().optional().describe('Why it was skipped or inconclusive, or the first failed expectation'),
     durationMs: z.number(),
     steps: z.array(stepSchema),
     exchanges: z.array(exchangeSchema),
@@ -126,6 +129,7 @@ export const runResultSchema = z
         passed: z.number().int(),
         failed: z.number().int().describe('Failed cases, including fixed ones'),
         skipped: z.number().int(),
+        inconclusive: z.number().int().describe('Cases not tested because a precondition could not be established'),
         expectedFailures: z.number().int(),
         fixed: z.number().int(),
       })

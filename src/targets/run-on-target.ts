@@ -85,5 +85,5 @@ export async function runOnTarget(o: RunOnTargetOptions): Promise<RunResult> {
     }
   }
   const cases = o.scenarios.map((s) => results.get(s)!);
-  return { schemaVersion: 1, tool: 'oauth-harness', command: 'run', startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - t0), seed, cases, summary: summarize(cases) };
+  return { schemaVersion: 2, tool: 'oauth-harness', command: 'run', startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - t0), seed, cases, summary: summarize(cases) };
 }

@@ -6,6 +6,7 @@
 import type { User } from '../../mocks/provider/switches.js';
 import type { ConsentChoice, UserAgentResult } from '../user-agent/in-process-user-agent.js';
 import type { VerifyConfigInput } from '../verify/config.js';
+import type { UserAgentDriver } from '../verify/user-agent/driver.js';
 
 /** The confidential client registered at the target (the reference client uses it). */
 export interface TargetClient {
@@ -58,6 +59,8 @@ export interface StartedTarget {
   revokeGrants?(username: string): void;
   /** `runVerify` options for this target, without `plan` (issuer, client, fixtures, login). */
   verifyConfig(): Omit<VerifyConfigInput, 'plan'>;
+  /** A user-agent driver for `verify` that signs in the way this server needs (e.g. Glewlwyd's login API over HTTP); else `login` of `verifyConfig()`. */
+  verifyUserAgent?(): UserAgentDriver;
   /** Stops what `startTarget` started. Safe to call twice. */
   stop(): Promise<void>;
 }

@@ -15,6 +15,8 @@ export interface VerifyOnTargetOptions {
   plan?: 'rfc6749' | 'bcp';
   /** Passed to {@link startTarget}: the profile to imitate, deliberate settings, a URL target's client. */
   start?: StartTargetOptions;
+  /** Settings over the target's own (e.g. `timeoutMs`, `maxWaitSeconds` from `--timeout`, `--allow-wait`). */
+  overrides?: Partial<Pick<VerifyOptions, 'timeoutMs' | 'maxWaitSeconds' | 'maxResponseBytes'>>;
   /** Passed to `runVerify` as they are. */
   only?: VerifyOptions['only'];
   expectedFailures?: VerifyOptions['expectedFailures'];
@@ -28,6 +30,8 @@ export async function verifyOnTarget(o: VerifyOnTargetOptions): Promise<RunResul
   try {
     const result = await runVerify({
       ...target.verifyConfig(),
+      ...o.overrides,
+      ...(target.verifyUserAgent ? { userAgent: target.verifyUserAgent() } : {}),
       plan: o.plan ?? 'bcp',
       ...(o.only ? { only: o.only } : {}),
       ...(o.expectedFailures ? { expectedFailures: o.expectedFailures } : {}),

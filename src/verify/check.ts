@@ -60,14 +60,15 @@ export interface Check {
   /** One sentence for the end user: what the server must do. */
   title: string;
   requires: readonly Requirement[];
-  /** Perform the requests; return {@link pass}/{@link skip}, or throw via {@link fail}. */
+  /** Perform the requests; return {@link pass}/{@link skip}/{@link inconclusive}, or throw via {@link fail}. */
   run(ctx: CheckContext): Promise<CheckOutcome>;
 }
 
 /** What a check concluded. Failures are thrown as {@link CheckFailure}. */
 export type CheckOutcome =
   | { verdict: 'passed'; message?: string }
-  | { verdict: 'skipped'; message: string };
+  | { verdict: 'skipped'; message: string }
+  | { verdict: 'inconclusive'; message: string };
 
 /** The check passed; `note` records an observation (feature detected, tolerated variant). */
 export function pass(note?: string): CheckOutcome {
@@ -77,6 +78,14 @@ export function pass(note?: string): CheckOutcome {
 /** The check could not run: its precondition is absent. */
 export function skip(reason: string): CheckOutcome {
   return { verdict: 'skipped', message: reason };
+}
+
+/**
+ * Not tested: the check ran, but the harness could not establish a precondition of what
+ * it tests (reported as `inconclusive`, "not tested: reason"; it never blames the server).
+ */
+export function inconclusive(reason: string): CheckOutcome {
+  return { verdict: 'inconclusive', message: reason };
 }
 
 /** The one way a check fails: a message naming the field, with expected and actual values. */
@@ -99,8 +108,9 @@ export function fail(message: string, expected: unknown, actual: unknown): never
 
 /**
  * A step the check depends on did not work (no code could be obtained, login failed):
- * reported as a failure of the check, prefixed so the reader knows it is not the
- * requirement itself that was observed.
+ * the requirement itself was not observed, so the check is reported `inconclusive`
+ * ("not tested: …"), never `failed`. A check whose requirement IS that step catches it
+ * and fails explicitly (see {@link isSetupFailure}).
  */
 export class SetupFailure extends Error {
   readonly code = 'CHECK_SETUP_FAILED';
@@ -127,4 +137,14 @@ export class CheckSkipped extends Error {
 /** Skip from inside a helper (throws {@link CheckSkipped}). */
 export function skipNow(reason: string): never {
   throw new CheckSkipped(reason);
+}
+
+/** Report the check `inconclusive` from inside a helper (throws {@link SetupFailure}). */
+export function cannotTest(reason: string): never {
+  throw new SetupFailure(reason);
+}
+
+/** Is `e` a {@link SetupFailure} (a precondition the harness could not establish)? */
+export function isSetupFailure(e: unknown): e is SetupFailure {
+  return e instanceof SetupFailure;
 }

@@ -2,6 +2,7 @@
  * Merge `oauth-harness verify` flags over a loaded `verify.yaml` (flags win), producing
  * plain options for {@link runVerify}. Validation happens in `runVerify` (same schema).
  */
+import { HarnessError } from '../errors/harness-error.js';
 import type { VerifyConfigInput } from './config.js';
 
 /** The flags of `oauth-harness verify` that carry configuration. */
@@ -11,6 +12,33 @@ export interface VerifyFlags {
   clientSecret?: string;
   redirectUri?: string;
   plan?: string;
+  /** `--timeout`: longest wait for one response (`15s`, `500ms`, `1m`). */
+  timeout?: string;
+  /** `--allow-wait`: longest wait for time to pass (`30s`, `5m`). */
+  allowWait?: string;
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * `15s`, `500ms`, `2m`, `1h`, or a plain number of seconds → milliseconds. A malformed
+ * value is a one-line usage error (exit 2) naming the flag.
+ */
+export function parseDuration(value: string, flag: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(value);
+  const ms = m ? Number(m[1]) * UNITS[m[2] ?? 's']! : NaN;
+  if (!Number.isFinite(ms) || ms <= 0 || ms > 24 * 3_600_000) {
+    throw new HarnessError('USAGE', `${flag}: expected a duration such as 30s, 500ms or 5m (at most 24h), got "${value}"`);
+  }
+  return Math.round(ms);
+}
+
+/** The timing flags as configuration (`timeoutMs`, `maxWaitSeconds`); throws a usage error for a malformed value. */
+export function timingFromFlags(flags: Pick<VerifyFlags, 'timeout' | 'allowWait'>): Pick<VerifyConfigInput, 'timeoutMs' | 'maxWaitSeconds'> {
+  return {
+    ...(flags.timeout !== undefined ? { timeoutMs: parseDuration(flags.timeout, '--timeout') } : {}),
+    ...(flags.allowWait !== undefined ? { maxWaitSeconds: parseDuration(flags.allowWait, '--allow-wait') / 1000 } : {}),
+  };
 }
 
 /** `config` (from `--config`, optional) with the flags applied on top. */
@@ -25,5 +53,6 @@ export function mergeVerifyFlags(config: Partial<VerifyConfigInput> | undefined,
     issuer: flags.issuer ?? base.issuer ?? '',
     client,
     ...(flags.plan !== undefined ? { plan: flags.plan as VerifyConfigInput['plan'] } : {}),
+    ...timingFromFlags(flags),
   } as VerifyConfigInput;
 }

@@ -16,6 +16,8 @@ export interface TestClient {
   redirect_uris: string[];
   /** For public clients: the server requires PKCE. */
   pkceRequired?: boolean;
+  /** The token endpoint authentication it is registered for, when the configuration says. */
+  authMethod?: 'basic' | 'post';
 }
 
 export interface Clients {
@@ -31,7 +33,13 @@ export interface Clients {
   introspector: TestClient;
 }
 
-type ClientInput = { client_id: string; client_secret?: string | undefined; redirect_uri?: string | undefined; pkceRequired?: boolean };
+type ClientInput = {
+  client_id: string;
+  client_secret?: string | undefined;
+  redirect_uri?: string | undefined;
+  pkceRequired?: boolean;
+  token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | undefined;
+};
 
 function client(label: string, c: ClientInput, fallbackRedirect?: string): TestClient {
   const redirect = c.redirect_uri ?? fallbackRedirect;
@@ -42,6 +50,7 @@ function client(label: string, c: ClientInput, fallbackRedirect?: string): TestC
     ...(redirect !== undefined ? { redirect_uri: redirect } : {}),
     redirect_uris: redirect !== undefined ? [redirect] : [],
     ...(c.pkceRequired !== undefined ? { pkceRequired: c.pkceRequired } : {}),
+    ...(c.token_endpoint_auth_method ? { authMethod: c.token_endpoint_auth_method === 'client_secret_post' ? ('post' as const) : ('basic' as const) } : {}),
   };
 }
 

@@ -8,12 +8,21 @@ import { z } from 'zod';
 const absoluteUrl = z.string().refine((s) => URL.canParse(s), { message: 'must be an absolute URL' });
 const nonEmpty = z.string().min(1, { message: 'must not be empty' });
 
+/** How a confidential client authenticates at the token endpoint (RFC 7591 §2 `token_endpoint_auth_method`). */
+export const clientAuthMethodSchema = z.enum(['client_secret_basic', 'client_secret_post']);
+
 /** A confidential client: id and secret (F1, F2, F4, F7, F8). */
 export const confidentialClientSchema = z
   .object({
     client_id: nonEmpty,
     client_secret: nonEmpty,
     redirect_uri: absoluteUrl.optional(),
+    /**
+     * The method the client is registered for. Unset: Basic when the server advertises it
+     * (or advertises nothing), else client_secret_post. A client registered for one method
+     * only is tested with that one; the rows about the other method then skip for it.
+     */
+    token_endpoint_auth_method: clientAuthMethodSchema.optional(),
   })
   .strict();
 
@@ -136,8 +145,15 @@ export const verifyConfigSchema = z
       .default({ leeway: 2 }),
     /** How long a revocation may take to propagate before a check fails (RFC 7009 §2.1 tolerance). */
     propagationSeconds: z.number().min(0).default(10),
-    /** Per-request timeout. */
+    /** Per-request timeout: a request without a complete answer by then is not retried, and what needed it is not tested. */
     timeoutMs: z.number().int().positive().default(15_000),
+    /** At most this many bytes are read of any response; a larger one is cut there and what needed it is not tested. */
+    maxResponseBytes: z.number().int().positive().default(1_048_576),
+    /**
+     * Longest single wait for time to pass (an access token to expire, …) in seconds. Waits
+     * longer than this are not made: what needed them is not tested (`--allow-wait`).
+     */
+    maxWaitSeconds: z.number().min(0).default(30),
     /**
      * For `run --target <issuer>` and `parity` with this file: the built-in profiles the
      * server behaves like, whose scenarios run there (default `rfc-strict`).

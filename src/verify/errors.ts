@@ -12,7 +12,11 @@ export type VerifyErrorCode =
   /** Neither RFC 8414 nor OIDC discovery produced metadata. */
   | 'DISCOVERY_FAILED'
   /** The login driver could not start (no chromium, bad script). */
-  | 'USER_AGENT_UNAVAILABLE';
+  | 'USER_AGENT_UNAVAILABLE'
+  /** The token endpoint does not accept the primary client's credentials (the preflight). */
+  | 'CREDENTIALS_REJECTED'
+  /** The server gave no usable answer to the preflight (no answer in time, a body too large, connection refused). */
+  | 'TARGET_UNRESPONSIVE';
 
 export class VerifyError extends Error {
   constructor(

@@ -10,7 +10,7 @@ function c(id: string, verdict: CaseResult['verdict'], severity: CaseResult['sev
   return { id, title: id, kind: 'check', target: 't', verdict, severity, durationMs: 0, steps: [], exchanges: [], diagnoses: [] };
 }
 function run(cases: CaseResult[]): RunResult {
-  return { schemaVersion: 1, tool: 'oauth-harness', command: 'verify', startedAt: '', durationMs: 0, cases, summary: summarize(cases) };
+  return { schemaVersion: 2, tool: 'oauth-harness', command: 'verify', startedAt: '', durationMs: 0, cases, summary: summarize(cases) };
 }
 
 describe('expected failures', () => {

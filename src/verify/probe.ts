@@ -42,15 +42,53 @@ export interface ProbeResponse {
   elapsedMs: number;
 }
 
-/** A request that produced no HTTP response (refused, reset, timed out). */
+/**
+ * A request that produced no usable HTTP response (refused, reset, no answer within the
+ * timeout, a body larger than the harness reads). What needed it is not tested.
+ */
 export class ProbeNetworkError extends Error {
-  readonly code = 'NETWORK_ERROR';
+  readonly code: 'NETWORK_ERROR' | 'TIMEOUT' | 'TOO_LARGE' = 'NETWORK_ERROR';
   constructor(
     readonly url: string,
     cause: unknown,
+    /** The message to show, when not derived from `cause`. */
+    message?: string,
   ) {
-    super(`request to ${url} failed: ${describe(cause)}`);
+    super(message ?? `request to ${url} failed: ${describe(cause)}`);
     this.name = 'ProbeNetworkError';
+  }
+}
+
+/** No complete answer within the per-request limit (`timeoutMs`, `--timeout`). */
+export class ProbeTimeoutError extends ProbeNetworkError {
+  override readonly code = 'TIMEOUT';
+  constructor(
+    url: string,
+    method: string,
+    readonly limitMs: number,
+    already = false,
+  ) {
+    super(
+      url,
+      undefined,
+      already
+        ? `${method} ${url} gave no complete response within ${formatMs(limitMs)} earlier in this run (the limit set by --timeout); not asked again`
+        : `${method} ${url} gave no complete response within ${formatMs(limitMs)} (the limit set by --timeout)`,
+    );
+    this.name = 'ProbeTimeoutError';
+  }
+}
+
+/** A response body larger than the harness reads (`maxResponseBytes`): reading stopped there. */
+export class ProbeTooLargeError extends ProbeNetworkError {
+  override readonly code = 'TOO_LARGE';
+  constructor(
+    url: string,
+    method: string,
+    readonly limitBytes: number,
+  ) {
+    super(url, undefined, `${method} ${url} answered with a body larger than ${formatBytes(limitBytes)}, the most the harness reads of one response; it stopped reading there`);
+    this.name = 'ProbeTooLargeError';
   }
 }
 
@@ -63,10 +101,59 @@ function describe(cause: unknown): string {
   return String(cause);
 }
 
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** `1048576` → `1 MiB`. */
+export function formatBytes(n: number): string {
+  if (n >= 1_048_576 && n % 1_048_576 === 0) return `${n / 1_048_576} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+function isTimeout(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'TimeoutError' || (e.name === 'AbortError' && /timeout/i.test(e.message)));
+}
+
+/** Read at most `limit` bytes of a body; `undefined` when it is larger (the rest is not read). */
+async function readCapped(res: Response, limit: number): Promise<string | undefined> {
+  if (!res.body) return '';
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await res.body.cancel().catch(() => {});
+    return undefined;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const MAX_BODY = 32_768;
+
+/** Default of `maxResponseBytes`. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
 
 export interface ProbeOptions {
   timeoutMs?: number;
+  /** At most this many bytes are read of a response body (default 1 MiB). */
+  maxResponseBytes?: number;
+  /**
+   * Requests (`METHOD origin/path`) that already went unanswered within the timeout in this
+   * run, shared by the run's probes: they are not sent again (a hanging server ends quickly).
+   */
+  unresponsive?: Set<string>;
   /** Secret values to redact (client secrets, passwords). */
   secrets?: () => Iterable<string>;
   /** Extra parameter names to redact. */
@@ -103,6 +190,14 @@ export class Probe {
     }
     headers['accept'] ??= 'application/json, text/html;q=0.9, */*;q=0.5';
     const t0 = performance.now();
+    const limitMs = req.timeoutMs ?? this.options.timeoutMs ?? 15_000;
+    const key = unresponsiveKey(method, url);
+    if (this.options.unresponsive?.has(key)) throw new ProbeTimeoutError(url, method, limitMs, true);
+    const timedOut = (cause: unknown): never => {
+      if (!isTimeout(cause)) throw new ProbeNetworkError(url, cause);
+      this.options.unresponsive?.add(key);
+      throw new ProbeTimeoutError(url, method, limitMs);
+    };
     let res: Response;
     try {
       res = await fetch(url, {
@@ -110,40 +205,26 @@ export class Probe {
         headers,
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(req.timeoutMs ?? this.options.timeoutMs ?? 15_000),
+        signal: AbortSignal.timeout(limitMs),
       });
     } catch (cause) {
-      throw new ProbeNetworkError(url, cause);
+      return timedOut(cause);
     }
-    let text: string;
+    let text: string | undefined;
+    const maxBytes = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     try {
-      text = await res.text();
+      text = await readCapped(res, maxBytes);
     } catch (cause) {
-      throw new ProbeNetworkError(url, cause);
+      return timedOut(cause);
+    }
+    if (text === undefined) {
+      this.record(this.exchangeOf(req, method, url, headers, body, res, `…[not read: larger than ${formatBytes(maxBytes)}]`));
+      throw new ProbeTooLargeError(url, method, maxBytes);
     }
     const elapsedMs = performance.now() - t0;
     const setCookies = res.headers.getSetCookie();
-    const responseHeaders: Record<string, string> = {};
-    res.headers.forEach((v, k) => {
-      if (k !== 'set-cookie') responseHeaders[k] = v;
-    });
-    if (setCookies.length) responseHeaders['set-cookie'] = setCookies.join('\n');
     const seq = this.exchanges.length + 1;
-    const exchange: Exchange = {
-      seq,
-      from: req.from ?? 'harness',
-      to: req.to ?? 'authorization-server',
-      ...(req.endpoint ? { endpoint: req.endpoint } : {}),
-      ...(this.step ? { step: this.step } : {}),
-      request: { method, url, headers, ...(body !== undefined ? { body } : {}) },
-      response: {
-        status: res.status,
-        headers: responseHeaders,
-        ...(text ? { body: text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…[truncated]` : text } : {}),
-      },
-      at: Date.now() - this.started,
-    };
-    this.record(exchange);
+    this.record(this.exchangeOf(req, method, url, headers, body, res, text));
     const location = res.headers.get('location');
     let json: unknown;
     try {
@@ -164,6 +245,28 @@ export class Probe {
     };
   }
 
+  private exchangeOf(req: ProbeRequest, method: string, url: string, headers: Record<string, string>, body: string | undefined, res: Response, text: string): Omit<Exchange, 'seq'> {
+    const responseHeaders: Record<string, string> = {};
+    res.headers.forEach((v, k) => {
+      if (k !== 'set-cookie') responseHeaders[k] = v;
+    });
+    const setCookies = res.headers.getSetCookie();
+    if (setCookies.length) responseHeaders['set-cookie'] = setCookies.join('\n');
+    return {
+      from: req.from ?? 'harness',
+      to: req.to ?? 'authorization-server',
+      ...(req.endpoint ? { endpoint: req.endpoint } : {}),
+      ...(this.step ? { step: this.step } : {}),
+      request: { method, url, headers, ...(body !== undefined ? { body } : {}) },
+      response: {
+        status: res.status,
+        headers: responseHeaders,
+        ...(text ? { body: text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…[truncated]` : text } : {}),
+      },
+      at: Date.now() - this.started,
+    };
+  }
+
   /** Record an exchange observed elsewhere (e.g. by the browser driver); it is redacted here. */
   record(exchange: Omit<Exchange, 'seq'> & { seq?: number }): void {
     const seq = this.exchanges.length + 1;
@@ -175,6 +278,16 @@ export class Probe {
         names: this.options.secretNames ?? [],
       }),
     );
+  }
+}
+
+/** `POST http://host/token` (no query): the unit a hanging server is remembered by. */
+function unresponsiveKey(method: string, url: string): string {
+  try {
+    const u = new URL(url);
+    return `${method} ${u.origin}${u.pathname}`;
+  } catch {
+    return `${method} ${url}`;
   }
 }
 

@@ -42,7 +42,9 @@ export function unmetReason(req: Requirement, state: RunState): string | undefin
       return state.config.lifetimes.accessToken ? undefined : 'no short access token lifetime configured (lifetimes.accessToken)';
     case 'grant:client_credentials': {
       const grants = metaStrings(md, 'grant_types_supported');
-      return !grants || grants.includes('client_credentials') ? undefined : 'the server does not advertise the client_credentials grant';
+      if (!grants || grants.includes('client_credentials') || state.preflight?.clientCredentials) return undefined;
+      const answer = state.preflight?.clientCredentialsAnswer;
+      return `the server does not advertise the client_credentials grant${answer ? `, and ${state.clients.primary.label} got ${answer} asking for it` : ''}`;
     }
     case 'openid':
       return state.discovery.openid.json ? undefined : 'the server publishes no OpenID Connect configuration (not an OpenID Provider)';

@@ -11,6 +11,9 @@ import { Probe, ProbeNetworkError } from './probe.js';
 import { unmetReason } from './requirements.js';
 import { severityOf } from './severity.js';
 
+/** The harness's own limit for one check ran out (reported `inconclusive`). */
+class CheckTimeout extends Error {}
+
 /** Upper bound for one check, on top of configured waits. */
 const BASE_TIMEOUT_MS = 120_000;
 
@@ -27,6 +30,8 @@ export async function runCheck(check: Check, state: RunState): Promise<CaseResul
   const started = performance.now();
   const probe = new Probe({
     timeoutMs: state.config.timeoutMs,
+    maxResponseBytes: state.config.maxResponseBytes,
+    ...(state.unresponsive ? { unresponsive: state.unresponsive } : {}),
     secrets: () => clientSecrets(state.config),
     secretNames: loginSecretNames(state),
   });
@@ -54,38 +59,36 @@ export async function runCheck(check: Check, state: RunState): Promise<CaseResul
     if (reason) return finish('skipped', reason);
   }
   const ctx = createCheckContext(state, probe);
-  const lifetimes = (state.config.lifetimes.code ?? 0) + (state.config.lifetimes.accessToken ?? 0);
+  // room for the waits a check may make (each at most maxWaitSeconds) and revocation propagation
+  const lifetimes = Math.min((state.config.lifetimes.code ?? 0) + (state.config.lifetimes.accessToken ?? 0), 2 * state.config.maxWaitSeconds) + state.config.propagationSeconds;
   let timer: NodeJS.Timeout | undefined;
   try {
     const outcome = await Promise.race([
       check.run(ctx),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new CheckFailure('the check did not complete in time', 'completion', 'timeout')),
-          BASE_TIMEOUT_MS + lifetimes * 2_000,
-        );
+        const limitMs = BASE_TIMEOUT_MS + lifetimes * 2_000;
+        timer = setTimeout(() => reject(new CheckTimeout(`the check did not complete within ${Math.round(limitMs / 1000)} s`)), limitMs);
       }),
     ]);
     const passedStep = { name: check.id, passed: true, expectations: [{ path: check.id, passed: true, message: outcome.message ?? check.title }] };
-    return outcome.verdict === 'passed'
-      ? finish('passed', outcome.message, { steps: [passedStep] })
-      : finish('skipped', outcome.message);
+    if (outcome.verdict === 'passed') return finish('passed', outcome.message, { steps: [passedStep] });
+    if (outcome.verdict === 'inconclusive') return finish('inconclusive', outcome.message);
+    return finish('skipped', outcome.message);
   } catch (e) {
     if (e instanceof VerifyError) throw e;
     if (e instanceof CheckSkipped) return finish('skipped', e.reason);
-    let message: string;
-    let expected: unknown;
-    let actual: unknown;
-    if (e instanceof CheckFailure) {
-      ({ message, expected, actual } = e);
-      if (check.derived) message = `${message} (derived obligation)`;
-    } else if (e instanceof SetupFailure) {
-      message = `setup failed: ${e.message}`;
-    } else if (e instanceof ProbeNetworkError) {
-      message = e.message;
-    } else {
-      message = `internal error: ${e instanceof Error ? e.message : String(e)}`;
-    }
+    // What the harness could not establish is "not tested", never a failure of the server:
+    // a precondition (SetupFailure), no answer or an answer too large to read, its own bug.
+    const notTested =
+      e instanceof SetupFailure || e instanceof ProbeNetworkError || e instanceof CheckTimeout
+        ? e.message
+        : e instanceof CheckFailure
+          ? undefined
+          : `the harness hit an internal error: ${e instanceof Error ? e.message : String(e)}`;
+    if (notTested !== undefined) return finish('inconclusive', notTested);
+    const failure = e as CheckFailure;
+    const message = check.derived ? `${failure.message} (derived obligation)` : failure.message;
+    const { expected, actual } = failure;
     const expectation = { path: check.id, passed: false, message, ...(expected !== undefined ? { expected } : {}), ...(actual !== undefined ? { actual } : {}) };
     return finish('failed', message, { steps: [{ name: probe.step ?? check.id, passed: false, expectations: [expectation] }] });
   } finally {

@@ -18,7 +18,7 @@ describe('runVerify', () => {
     const events: VerifyProgress[] = [];
     const r = await runVerify(as.verifyOptions({ only: ['AS-TR-NO-STORE', 'AS-MD-SCOPES', 'AS-DCR-REQUEST'], onProgress: (e) => events.push(e) }));
     expect(events.map((e) => e.type)).toEqual(['discovered', 'check-start', 'check-end', 'check-start', 'check-end', 'check-start', 'check-end']);
-    expect(r).toMatchObject({ schemaVersion: 1, tool: 'oauth-harness', command: 'verify', summary: { total: 3, passed: 2, failed: 1 } });
+    expect(r).toMatchObject({ schemaVersion: 2, tool: 'oauth-harness', command: 'verify', summary: { total: 3, passed: 2, failed: 1 } });
     const c = r.cases.find((x) => x.id === 'AS-TR-NO-STORE')!;
     expect(c).toMatchObject({ kind: 'check', verdict: 'failed', severity: 'fail', specRef: 'RFC 6749 §5.1', target: as.issuer });
     expect(c.steps[0]!.expectations[0]).toMatchObject({ passed: false, expected: 'no-store' });

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import type { CaseResult, RunResult } from '../results/model.js';
 import type { Check } from './check.js';
-import { resolveClients } from './clients.js';
+import { clientSecrets, resolveClients } from './clients.js';
 import { verifyConfigSchema, type VerifyConfig, type VerifyConfigInput } from './config.js';
 import type { RunState } from './context.js';
 import { discover } from './discovery.js';
@@ -20,12 +20,16 @@ import { Probe } from './probe.js';
 import { runCheck } from './run-check.js';
 import { summarize } from './summary.js';
 import { createDriver } from './user-agent/create-driver.js';
+import type { UserAgentDriver } from './user-agent/driver.js';
+import { preflightCredentials } from './preflight.js';
 
 /** Progress events, in order: `discovered`, then `check-start`/`check-end` per check. */
 export type VerifyProgress =
   | { type: 'discovered'; source: 'oauth-authorization-server' | 'openid-configuration'; total: number }
   | { type: 'check-start'; index: number; total: number; id: string; title: string }
-  | { type: 'check-end'; index: number; total: number; result: CaseResult };
+  | { type: 'check-end'; index: number; total: number; result: CaseResult }
+  /** A check is about to wait `seconds` for `what` (e.g. an access token to expire). */
+  | { type: 'waiting'; id: string; seconds: number; what: string };
 
 export interface VerifyOptions extends VerifyConfigInput {
   /** Run only these check ids (in plan order). */
@@ -33,6 +37,11 @@ export interface VerifyOptions extends VerifyConfigInput {
   /** Applied to the result before it is returned (see `expected-failures.ts`). */
   expectedFailures?: readonly ExpectedFailure[];
   onProgress?: (event: VerifyProgress) => void;
+  /**
+   * A user-agent driver to use instead of the one `login` describes (a target that knows
+   * how its server signs in, e.g. Glewlwyd's login API over HTTP). Closed by `runVerify`.
+   */
+  userAgent?: UserAgentDriver;
 }
 
 /**
@@ -67,17 +76,19 @@ export function resolveVerifyConfig(options: VerifyConfigInput): VerifyConfig {
  * `USER_AGENT_UNAVAILABLE`); check failures are results, never exceptions.
  */
 export async function runVerify(options: VerifyOptions): Promise<RunResult> {
-  const { only, expectedFailures, onProgress, ...data } = options;
+  const { only, expectedFailures, onProgress, userAgent, ...data } = options;
   const config = resolveVerifyConfig(data);
   const startedAt = new Date();
   const t0 = performance.now();
-  if (config.login?.kind === 'playwright' && !existsSync(config.login.executablePath)) {
+  if (!userAgent && config.login?.kind === 'playwright' && !existsSync(config.login.executablePath)) {
     throw new VerifyError(
       'USER_AGENT_UNAVAILABLE',
       `login.kind is playwright but chromium is not at ${config.login.executablePath} (apt-get install -y chromium)`,
     );
   }
-  const discovery = await discover(config.issuer, new Probe({ timeoutMs: config.timeoutMs }));
+  const unresponsive = new Set<string>();
+  const probe = (): Probe => new Probe({ timeoutMs: config.timeoutMs, maxResponseBytes: config.maxResponseBytes, secrets: () => clientSecrets(config) });
+  const discovery = await discover(config.issuer, probe());
   let checks: readonly Check[] = planChecks(config.plan);
   if (only) {
     const unknown = only.filter((id) => !checks.some((c) => c.id === id));
@@ -86,14 +97,20 @@ export async function runVerify(options: VerifyOptions): Promise<RunResult> {
     }
     checks = checks.filter((c) => only.includes(c.id));
   }
-  const ua = createDriver(config, metaString(discovery.metadata, 'authorization_endpoint'));
-  const state: RunState = { config, discovery, clients: resolveClients(config), ua };
+  const state: RunState = { config, discovery, clients: resolveClients(config), ua: undefined, unresponsive };
+  const preflight = await preflightCredentials(state, probe()).catch(async (e: unknown) => {
+    await userAgent?.close();
+    throw e;
+  });
+  if (preflight) state.preflight = preflight;
+  state.ua = userAgent ?? createDriver(config, metaString(discovery.metadata, 'authorization_endpoint'));
+  const ua = state.ua;
   onProgress?.({ type: 'discovered', source: discovery.source, total: checks.length });
   const cases: CaseResult[] = [];
   const total = checks.length;
   const runOne = async (check: Check, index: number): Promise<CaseResult> => {
     onProgress?.({ type: 'check-start', index, total, id: check.id, title: check.title });
-    const result = await runCheck(check, state);
+    const result = await runCheck(check, onProgress ? { ...state, onWait: (w) => onProgress({ type: 'waiting', id: check.id, ...w }) } : state);
     onProgress?.({ type: 'check-end', index, total, result });
     return result;
   };
@@ -106,7 +123,7 @@ export async function runVerify(options: VerifyOptions): Promise<RunResult> {
     await ua?.close();
   }
   const result: RunResult = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: 'oauth-harness',
     command: 'verify',
     startedAt: startedAt.toISOString(),

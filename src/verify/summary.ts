@@ -8,6 +8,7 @@ export function summarize(cases: readonly CaseResult[]): RunResult['summary'] {
     passed: count('passed'),
     failed: count('failed'),
     skipped: count('skipped'),
+    inconclusive: count('inconclusive'),
     expectedFailures: count('expected-failure'),
     fixed: count('fixed'),
   };

@@ -26,6 +26,9 @@ export interface VerifyCommandOptions {
   target?: string;
   only?: string[];
   expectedFailures?: string;
+  /** `--timeout`, `--allow-wait`: durations such as `15s`, `5m`. */
+  timeout?: string;
+  allowWait?: string;
   report: string;
   out: string;
   /** `i/n`: run only part i of n of the plan's checks (a stable split by check id). */
@@ -46,7 +49,7 @@ async function asHarnessError<T>(work: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof VerifyError) {
       const [first, ...rest] = e.message.split('\n');
-      throw new HarnessError(e.code === 'DISCOVERY_FAILED' ? 'TARGET_UNREACHABLE' : 'CONFIG_INVALID', first ?? e.message, e.issues.length ? e.issues : rest);
+      throw new HarnessError(e.code === 'DISCOVERY_FAILED' || e.code === 'TARGET_UNRESPONSIVE' ? 'TARGET_UNREACHABLE' : 'CONFIG_INVALID', first ?? e.message, e.issues.length ? e.issues : rest);
     }
     throw e;
   }
@@ -87,7 +90,7 @@ export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
   const onTarget = o.target !== undefined && o.target !== 'mock';
   if (onTarget && (o.issuer || o.config)) throw new HarnessError('USAGE', '--target starts its own server: do not combine it with --issuer or --config');
   const file = !onTarget && o.config ? await asHarnessError(() => verify.loadVerifyConfig(o.config!)) : undefined;
-  const input = onTarget ? undefined : verify.mergeVerifyFlags(file, { issuer: o.issuer, clientId: o.clientId, clientSecret: o.clientSecret, redirectUri: o.redirectUri, plan });
+  const input = onTarget ? undefined : verify.mergeVerifyFlags(file, { issuer: o.issuer, clientId: o.clientId, clientSecret: o.clientSecret, redirectUri: o.redirectUri, plan, timeout: o.timeout, allowWait: o.allowWait });
   const planName: 'rfc6749' | 'bcp' = plan ?? (input?.plan as 'rfc6749' | 'bcp' | undefined) ?? 'bcp';
   const picked = selectChecks(verify, planName, o.only ?? [], shard);
   const part = shard ? ` (shard ${shard.index}/${shard.count} of ${picked.selection.length})` : '';
@@ -99,6 +102,7 @@ export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
   const onProgress = (e: import('../../verify/index.js').VerifyProgress) => {
     if (e.type === 'discovered') con.header(`oauth-harness verify: ${e.total} checks${part} (metadata from ${e.source})`);
     if (e.type === 'check-end') con.onCase(finish(e.result), e.total);
+    if (e.type === 'waiting') con.note(`${e.id}: waiting ${Math.round(e.seconds)} s for ${e.what}`);
   };
   const only = o.only?.length || shard ? { only: picked.only } : {};
   const started = Date.now();
@@ -112,7 +116,7 @@ export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
     outReady();
     const { verifyOnTarget } = await import('../../targets/index.js');
     con.note(`starting ${o.target}…`);
-    result = await asHarnessError(() => verifyOnTarget({ target: o.target!, plan: planName, ...only, onProgress }));
+    result = await asHarnessError(() => verifyOnTarget({ target: o.target!, plan: planName, ...only, onProgress, overrides: verify.timingFromFlags(o) }));
   } else {
     if (!input!.issuer) throw new HarnessError('USAGE', 'verify needs --issuer URL (or issuer: in --config), or --target container:NAME');
     outReady();

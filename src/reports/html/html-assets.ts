@@ -21,7 +21,7 @@ main{max-width:1280px;margin:0 auto;padding:20px 28px 60px}
 .count:hover{border-color:var(--accent)}
 .count .n{display:block;font-size:26px;font-weight:700;line-height:1.15}
 .count .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
-.count.passed .n{color:var(--pass)}.count.failed .n{color:var(--fail)}.count.expected-failure .n{color:var(--xfail)}.count.skipped .n{color:var(--skip)}.count.warnings .n{color:var(--warn)}.count.fixed .n{color:var(--fail)}
+.count.passed .n{color:var(--pass)}.count.failed .n{color:var(--fail)}.count.expected-failure .n{color:var(--xfail)}.count.skipped .n{color:var(--skip)}.count.inconclusive .n{color:var(--warn)}.count.warnings .n{color:var(--warn)}.count.fixed .n{color:var(--fail)}
 .bar{position:sticky;top:0;z-index:5;background:var(--bg);padding:10px 0;display:flex;gap:10px;align-items:center;flex-wrap:wrap;border-bottom:1px solid var(--line);margin-bottom:14px}
 .bar input[type=search]{flex:1 1 260px;padding:8px 12px;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--ink);font:inherit}
 .chips{display:flex;gap:6px;flex-wrap:wrap}
@@ -30,12 +30,12 @@ main{max-width:1280px;margin:0 auto;padding:20px 28px 60px}
 .bar .shown{color:var(--muted);font-size:13px;margin-left:auto}
 .bar button.plain{border:0;background:none;color:var(--accent);cursor:pointer;font:inherit;font-size:13px}
 details.case{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--skip);border-radius:8px;margin:0 0 4px;overflow:hidden}
-details.case[data-verdict=passed]{border-left-color:var(--pass)}details.case[data-verdict=failed],details.case[data-verdict=fixed]{border-left-color:var(--fail)}details.case[data-verdict=expected-failure]{border-left-color:var(--xfail)}
+details.case[data-verdict=passed]{border-left-color:var(--pass)}details.case[data-verdict=failed],details.case[data-verdict=fixed]{border-left-color:var(--fail)}details.case[data-verdict=expected-failure]{border-left-color:var(--xfail)}details.case[data-verdict=inconclusive]{border-left-color:var(--warn)}
 details.case>summary{list-style:none;cursor:pointer;padding:6px 14px;display:flex;align-items:center;gap:10px;min-height:34px}
 details.case>summary::-webkit-details-marker{display:none}
 details.case>summary:hover{background:var(--soft)}
 .verdict{font-size:12px;font-weight:650;border-radius:6px;padding:2px 8px;white-space:nowrap;text-transform:uppercase;letter-spacing:.03em}
-.verdict.passed{background:var(--pass-bg);color:var(--pass)}.verdict.failed,.verdict.fixed{background:var(--fail-bg);color:var(--fail)}.verdict.expected-failure{background:var(--warn-bg);color:var(--xfail)}.verdict.skipped{background:var(--skip-bg);color:var(--skip)}
+.verdict.passed{background:var(--pass-bg);color:var(--pass)}.verdict.failed,.verdict.fixed{background:var(--fail-bg);color:var(--fail)}.verdict.expected-failure{background:var(--warn-bg);color:var(--xfail)}.verdict.skipped{background:var(--skip-bg);color:var(--skip)}.verdict.inconclusive{background:var(--warn-bg);color:var(--warn)}
 .case-id{flex:0 1 auto;min-width:0;font-family:var(--mono);font-weight:600;font-size:13.5px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .case-title{flex:1 1 0;min-width:0;color:var(--muted);font-size:13px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .case-side{flex:0 0 auto;color:var(--muted);font-size:12.5px;white-space:nowrap;text-align:right}

@@ -14,6 +14,7 @@ const VERDICT_TEXT: Record<CaseResult['verdict'], string> = {
   passed: 'passed',
   failed: 'failed',
   skipped: 'skipped',
+  inconclusive: 'not tested',
   'expected-failure': 'expected failure',
   fixed: 'fixed?',
 };
@@ -96,6 +97,7 @@ function caseSection(c: CaseResult, i: number): string {
     ['Client', c.client],
     ['File', c.file],
     ['Spec', c.specRef],
+    ['Not tested', c.verdict === 'inconclusive' ? c.message : undefined],
     ['Expected failure', c.expectedFailureReason],
     ['Duration', `${c.durationMs} ms`],
   ];
@@ -141,6 +143,7 @@ export function renderHtml(run: RunResult): string {
     countButton('failed', s.failed, 'failed', 'failed'),
     countButton('expected-failure', s.expectedFailures, 'expected failures', 'expected-failure'),
     countButton('skipped', s.skipped, 'skipped', 'skipped'),
+    ...(s.inconclusive ? [countButton('inconclusive', s.inconclusive, 'not tested (inconclusive)', 'inconclusive')] : []),
     ...(s.fixed ? [countButton('fixed', s.fixed, 'fixed (still listed)', 'fixed')] : []),
     countButton('warnings', diagnosed, 'with diagnoses', 'diagnosed'),
   ].join('');
@@ -150,6 +153,7 @@ export function renderHtml(run: RunResult): string {
     ['passed', 'Passed'],
     ['expected-failure', 'Expected failures'],
     ['skipped', 'Skipped'],
+    ...(s.inconclusive ? [['inconclusive', 'Not tested']] : []),
     ['diagnosed', 'With diagnoses'],
   ].map(([f, l]) => `<button type="button" class="chip" data-filter="${f}" aria-pressed="${f === 'all'}">${l}</button>`).join('');
   const started = run.startedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');

@@ -13,6 +13,7 @@ import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
 import { glewlwydServer } from '../containers/glewlwyd/definition.js';
 import { glewlwydUserAgent } from '../user-agents/glewlwyd-user-agent.js';
+import { glewlwydVerifyDriver } from '../user-agents/glewlwyd-verify-driver.js';
 import { stopOnce } from '../started-target.js';
 
 const GLEWLWYD_IMITATES = glewlwydServer.imitates;
@@ -68,12 +69,15 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
       verifyConfig: () => ({
         issuer,
         client: { client_id: im.client.id, client_secret: im.client.secret, redirect_uri: im.client.redirectUri },
-        // Without `openid`: Glewlwyd refuses an OpenID request that carries no nonce, and the checks send none.
+        // OpenID requests (the OP-DISC rows add `openid`) carry a nonce, which Glewlwyd requires.
         scopes: { default: im.client.scopes[0], refresh: im.client.scopes.slice(0, 2).join(' '), clientCredentials: server.getScope() },
         fixtures: { user: { username: first!.username, password: first!.password } },
+        // for users of verifyConfig() alone (the CLI's --config): the browser login; verifyOnTarget signs in over HTTP
         ...(browser ? { login: { kind: 'playwright' as const, script: glewlwydLoginScript(), executablePath: browser } } : {}),
         propagationSeconds: 2,
       }),
+      // Glewlwyd's login page only calls its login API: sign in over HTTP, no browser needed
+      verifyUserAgent: () => glewlwydVerifyDriver({ user: { username: first!.username, password: first!.password } }),
       stop,
     };
   } catch (e) {

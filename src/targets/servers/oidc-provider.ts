@@ -15,8 +15,14 @@ const OIDC_PROVIDER_IMITATES = oidcProviderServer.imitates;
 
 const OIDC_PROVIDER_CAPABILITIES = oidcProviderServer.capabilities;
 
-/** Extra registrations for `verify` fixtures: F2 (second client), F4 (special characters), F8 (no client_credentials). */
+/**
+ * Extra registrations for `verify`: its primary client F1 (one redirect URI, as the
+ * in-process fixture registers it: oidc-provider then lets the token request omit
+ * redirect_uri, the expected failure AS-AC-REDIRECT-PRESENT), F2 (second client), F4
+ * (special characters), F8 (no client_credentials).
+ */
 const FIXTURE_CLIENTS = {
+  primary: { clientId: 'harness-verify', clientSecret: 'verify-client-secret-0123456789abcdef' },
   second: { clientId: 'harness-client-2', clientSecret: 'second-client-secret-0123456789abcdef' },
   special: { clientId: '1PpG/Q 1', clientSecret: 'z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=' },
   noClientCredentials: { clientId: 'harness-client-no-cc', clientSecret: 'no-cc-client-secret-0123456789abcdef' },
@@ -29,6 +35,7 @@ export async function startOidcProviderTarget(o: StartTargetOptions): Promise<St
   const builder = new OidcProviderContainer()
     .withScopes(im.scopes)
     .withClient({ clientId: im.client.id, clientSecret: im.client.secret, redirectUris: im.client.redirectUris, scope })
+    .withClient({ ...FIXTURE_CLIENTS.primary, redirectUris: [im.client.redirectUri], scope })
     .withClient({ ...FIXTURE_CLIENTS.second, redirectUris: im.client.redirectUris, scope })
     .withClient({ ...FIXTURE_CLIENTS.special, redirectUris: im.client.redirectUris, scope, grantTypes: ['client_credentials'] })
     .withClient({ ...FIXTURE_CLIENTS.noClientCredentials, redirectUris: im.client.redirectUris, scope, grantTypes: ['authorization_code', 'refresh_token'] })
@@ -60,7 +67,7 @@ export async function startOidcProviderTarget(o: StartTargetOptions): Promise<St
       now: () => Date.now(),
       verifyConfig: () => ({
         issuer,
-        client: { client_id: im.client.id, client_secret: im.client.secret, redirect_uri: im.client.redirectUri },
+        client: { client_id: FIXTURE_CLIENTS.primary.clientId, client_secret: FIXTURE_CLIENTS.primary.clientSecret, redirect_uri: im.client.redirectUri },
         scopes: { default: 'openid', refresh: 'openid profile', extra: 'email', clientCredentials: im.client.scopes[0] },
         fixtures: {
           user: { username: user.username, password: user.password },

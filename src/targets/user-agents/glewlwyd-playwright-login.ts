@@ -9,6 +9,9 @@
 import type { PlaywrightLoginArgs } from '../../verify/user-agent/playwright-driver.js';
 import { glewlwydApiOf } from './glewlwyd-user-agent.js';
 
+/** The login API has no refusal: checks that need one are not tested (see the playwright driver). */
+export const canDeny = false;
+
 export default async function login({ page, decision, user, authorizeUrl }: PlaywrightLoginArgs): Promise<void> {
   if (decision === 'deny' || !user) return;
   const target = new URL(authorizeUrl);

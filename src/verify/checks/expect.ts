@@ -2,7 +2,7 @@
  * Assertions shared by the checks. Each throws a {@link CheckFailure} whose message names
  * the request and the field, with the expected and actual values.
  */
-import { fail } from '../check.js';
+import { cannotTest, fail } from '../check.js';
 import { findChallenge } from '../http/headers.js';
 import type { ProbeResponse } from '../probe.js';
 import type { TokenResult } from '../flows/token.js';
@@ -22,6 +22,14 @@ export function expectToken(r: TokenResult, what: string): void {
       { status: r.res.status, error: r.error },
     );
   }
+}
+
+/**
+ * A token the check needs as a precondition (not what it tests): without one the check
+ * is `inconclusive` (not tested), never failed.
+ */
+export function requireToken(r: TokenResult, what: string): void {
+  if (!r.ok) cannotTest(`${what}: expected 200 with an access_token, got HTTP ${r.res.status}${r.error ? ` error=${r.error}` : r.res.status === 200 ? ' without a JSON access_token' : ''}`);
 }
 
 /** No token was issued. */

@@ -104,6 +104,9 @@ export function buildAuthorization(ctx: CheckContext, o: AuthorizationOptions = 
   if (method !== undefined) q.append('code_challenge_method', method);
   for (const [k, v] of Object.entries(ctx.config.authorizationParams)) if (!q.has(k)) q.append(k, v);
   for (const [k, v] of o.extra ?? []) q.append(k, v);
+  // An OpenID Connect request carries a nonce, as a client would send it (OIDC Core §3.1.2.1;
+  // some providers refuse the request without one, and that is not what a check tests).
+  if (scope?.split(' ').includes('openid') && !q.has('nonce')) q.append('nonce', randomToken(12));
   return { url: url.href, client, redirectUri, state, verifier, challenge, scope };
 }
 

@@ -2,7 +2,7 @@
  * The authorization code grant end to end (RFC 6749 §4.1): obtain a code through the user
  * agent, redeem it (§4.1.3), and obtain tokens with or without a refresh token.
  */
-import { CheckSkipped, SetupFailure } from '../check.js';
+import { CheckSkipped, fail, SetupFailure } from '../check.js';
 import { metaStrings } from '../metadata.js';
 import type { TestClient } from '../clients.js';
 import type { CheckContext } from '../context.js';
@@ -14,15 +14,39 @@ export interface CodeGrant extends AuthorizationRun {
   response: ResponseParams;
 }
 
-/** Complete an authorization and return the code; a missing code is a {@link SetupFailure}. */
+/** No code came back: a {@link SetupFailure} (the check is inconclusive) carrying the run. */
+export class CodeNotObtained extends SetupFailure {
+  constructor(readonly run: AuthorizationRun) {
+    const err = run.response?.get('error');
+    super(`could not obtain an authorization code: ${err ? `error=${err}` : describeRun(run)}`);
+  }
+
+  /** The server itself refused: an error redirect, or an error page (HTTP 4xx/5xx) at the server. */
+  get refusedByServer(): boolean {
+    return !!this.run.response?.get('error') || (this.run.result.page?.status ?? 0) >= 400;
+  }
+}
+
+/** Complete an authorization and return the code; a missing code is a {@link SetupFailure} ({@link CodeNotObtained}). */
 export async function obtainCode(ctx: CheckContext, o: AuthorizationOptions = {}): Promise<CodeGrant> {
   const run = await runAuthorization(ctx, o);
   const code = run.response?.get('code');
-  if (!run.response || !code) {
-    const err = run.response?.get('error');
-    throw new SetupFailure(`could not obtain an authorization code: ${err ? `error=${err}` : describeRun(run)}`);
-  }
+  if (!run.response || !code) throw new CodeNotObtained(run);
   return { ...run, code, response: run.response };
+}
+
+/**
+ * {@link obtainCode} for a check whose requirement is that this very request yields a code
+ * (S256 accepted, a loopback port accepted): a refusal by the server is a failure of the
+ * check; a flow that ended elsewhere (the driver could not log in) stays inconclusive.
+ */
+export async function obtainCodeAsRequirement(ctx: CheckContext, o: AuthorizationOptions, what: string): Promise<CodeGrant> {
+  try {
+    return await obtainCode(ctx, o);
+  } catch (e) {
+    if (e instanceof CodeNotObtained && e.refusedByServer) fail(`${what}: ${e.message.replace('could not obtain an authorization code: ', 'no code was issued: ')}`, 'an authorization code', e.run.response?.get('error') ?? describeRun(e.run));
+    throw e;
+  }
 }
 
 export interface RedeemOverrides {

@@ -37,9 +37,10 @@ export interface TokenResult {
   refreshToken: string | undefined;
 }
 
-/** The strategy the primary client should use by default. */
-export function defaultAuth(ctx: CheckContext, client: TestClient): ClientAuth {
+/** The strategy a client uses by default: the method it is registered for, else what the server advertises. */
+export function defaultAuth(ctx: Pick<CheckContext, 'metadata'>, client: TestClient): ClientAuth {
   if (client.client_secret === undefined) return 'none';
+  if (client.authMethod) return client.authMethod;
   const methods = tokenAuthMethods(ctx.metadata);
   return methods.includes('client_secret_basic') || !methods.includes('client_secret_post') ? 'basic' : 'post';
 }
@@ -58,6 +59,13 @@ export function clientAuthentication(
   }
   if (auth === 'none') return { headers: {}, pairs: [['client_id', client.client_id]] };
   return { headers: {}, pairs: [] };
+}
+
+/** The lifetime a token response states (`expires_in`, seconds), when it states one. */
+export function statedLifetime(body: Record<string, unknown> | undefined): number | undefined {
+  const v = body?.expires_in;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+  return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 /** Interpret a response as a token endpoint response. */

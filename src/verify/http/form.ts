@@ -38,6 +38,20 @@ export function basicAuthorization(clientId: string, clientSecret: string): stri
   return `Basic ${Buffer.from(raw, 'utf8').toString('base64')}`;
 }
 
+/**
+ * Every character but ASCII letters and digits percent-encoded (`harness-client` →
+ * `harness%2Dclient`, as oauth4webapi sends it): a valid form-urlencoding that every
+ * RFC 6749 App. B decoder maps back, and one a server that does not decode gets wrong.
+ */
+export function formEncodeStrict(value: string): string {
+  return [...Buffer.from(value, 'utf8')].map((b) => (/[A-Za-z0-9]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+}
+
+/** `Authorization: Basic` with id and secret encoded by {@link formEncodeStrict}. */
+export function basicAuthorizationStrict(clientId: string, clientSecret: string): string {
+  return `Basic ${Buffer.from(`${formEncodeStrict(clientId)}:${formEncodeStrict(clientSecret)}`, 'utf8').toString('base64')}`;
+}
+
 /** The non-conformant variant, `base64(id ":" secret)` without form-encoding (diagnostics only). */
 export function basicAuthorizationUnencoded(clientId: string, clientSecret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')}`;

@@ -104,7 +104,6 @@ const QUIRKS: MatrixTarget[] = [
       'AS-CA-CLIENTID-WITH-BASIC': 'Basic client authentication is refused',
       'AS-TOK-ERROR-FORMAT': FB_ERR,
       'AS-TOK-INVALID-SCOPE': FB_ERR,
-      'AS-TOK-ROPC-DISABLED': `${FB_ERR}: an unsupported password grant is not reported as unsupported_grant_type`,
       'AS-TOK-EMPTY-PARAM': FB_ERR,
       'AS-TOK-NO-REPEAT': FB_ERR,
       'AS-TOK-MISSING-GRANT': FB_ERR,

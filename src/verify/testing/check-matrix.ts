@@ -17,9 +17,11 @@ export interface MatrixRow {
   options?: Partial<VerifyOptions>;
   /**
    * Verdict expected without quirks (default `passed`); `failed` is for rows whose
-   * options alone make the server non-conformant (e.g. plain http with the loopback allowance off).
+   * options alone make the server non-conformant (e.g. plain http with the loopback allowance off);
+   * `inconclusive` for a `base` the harness cannot test through (a client restricted by the
+   * server, a consent page without a deny control): not tested, never failed.
    */
-  conformant?: 'passed' | 'skipped' | 'failed';
+  conformant?: 'passed' | 'skipped' | 'failed' | 'inconclusive';
 }
 
 /** Run one check against the server with `quirks` and return its case. */

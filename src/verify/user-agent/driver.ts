@@ -45,15 +45,23 @@ export interface AuthorizeResult {
   consentShown: boolean;
   /** Why the driver stopped on `page`. */
   note?: string;
+  /**
+   * Set when `decision: deny` was asked but the driver could not refuse (no deny control,
+   * a login API without refusal): why. The flow says nothing about the server then.
+   */
+  denyUnavailable?: string;
 }
 
 /** What a driver can do beyond the basic flow. */
 export interface DriverCapabilities {
   crossSiteConsent: boolean;
+  /** The driver can refuse consent (`decision: deny`); default true. */
+  deny?: boolean;
 }
 
 export interface UserAgentDriver {
-  readonly kind: 'form' | 'playwright';
+  /** `form`, `playwright`, or a driver a target provides (e.g. `glewlwyd-login-api`). */
+  readonly kind: string;
   readonly capabilities: DriverCapabilities;
   /** Run one authorization in a fresh session (cookie jar); exchanges go to `probe`. */
   authorize(request: AuthorizeRequest, probe: Probe): Promise<AuthorizeResult>;

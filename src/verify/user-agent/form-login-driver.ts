@@ -51,6 +51,8 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
     let extraHeaders: Record<string, string> = {};
     let crossSite = false;
     const submitted = new Map<string, number>();
+    /** A deny control (or link) was used: `decision: deny` was carried out. */
+    let denied = false;
     let res: ProbeResponse | undefined;
     for (let step = 0; step < maxSteps; step += 1) {
       const cookie = jar.header(url, { crossSite });
@@ -74,6 +76,8 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
         if (method === 'POST') result.postRedirects.push({ url, status: res.status });
         if (leavesServer(res.location, allowed, request.redirectUri)) {
           result.redirect = { url: res.location, rawLocation: res.rawLocation ?? res.location, status: res.status, requestMethod: method };
+          // consent given earlier or implied: nothing was offered to refuse
+          if (request.decision === 'deny' && !denied && /[?#&]code=/.test(res.location)) result.denyUnavailable = 'the server issued a code without a step the driver could refuse';
           return result;
         }
         if (res.status !== 307 && res.status !== 308) {
@@ -86,8 +90,14 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
       const type = mediaType(res.headers.get('content-type'));
       if (res.status !== 200 || (type !== undefined && type !== 'text/html' && type !== 'application/xhtml+xml')) break;
       const page = parseHtml(res.text, url);
-      const loginForm = page.forms.find(isLoginForm);
-      const form = loginForm ?? page.forms.find((f) => f.controls.some(isSubmit));
+      let loginForm = page.forms.find(isLoginForm);
+      // A login page with a separate cancel form (oidc-provider's interaction abort): deny there.
+      const cancelForm =
+        request.decision === 'deny' && loginForm
+          ? page.forms.find((f) => f !== loginForm && f.controls.some((c) => isSubmit(c) && (options.denySelector ? matchesSelector(c, options.denySelector) : DENY.test(label(c)))))
+          : undefined;
+      if (cancelForm) loginForm = undefined;
+      const form = cancelForm ?? loginForm ?? page.forms.find((f) => f.controls.some(isSubmit));
       const key = form ? `${form.method} ${form.action}` : '';
       if (!form || (submitted.get(key) ?? 0) >= 2) {
         result.note = form ? 'the same form came back twice' : 'no login or consent form on the page';
@@ -103,6 +113,7 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
         const denyHere = submits.length > 1 ? (pick(submits, options.denySelector) ?? submits.find((c) => DENY.test(label(c)))) : undefined;
         if (request.decision === 'deny' && denyHere) {
           submitter = denyHere;
+          denied = true;
           result.consentShown = true;
         } else {
           submitter = pick(submits, options.submitSelector) ?? submits.find((c) => c !== denyHere) ?? submits[0];
@@ -118,13 +129,16 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
             const link = page.links.find((l) => (options.denySelector ? matchesSelector(l, options.denySelector) : DENY.test(label(l))));
             if (!link) {
               result.note = 'no deny control on the consent page';
+              result.denyUnavailable = 'the form driver found no deny control on the consent page (set login.denySelector)';
               break;
             }
             method = 'GET';
             url = link.href;
             body = undefined;
+            denied = true;
             continue;
           }
+          denied = true;
         } else {
           submitter = pick(submits, options.consentSelector) ?? submits.find((c) => !DENY.test(label(c))) ?? submits[0];
         }

@@ -12,8 +12,13 @@
  * }
  * ```
  *
+ * A script that cannot refuse consent (a login page without a deny control) exports
+ * `export const canDeny = false`: checks that need a refusal are then not tested
+ * (inconclusive) instead of failing.
+ *
  * The driver captures the first navigation that leaves the authorization server and
- * aborts it: the browser never reaches the client or any other host.
+ * aborts it (its `Location`, fragment included, is read from the redirect response): the
+ * browser never reaches the client or any other host.
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -51,6 +56,9 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
   const allowed = new Set(options.allowedOrigins);
   let browser: Promise<Browser> | undefined;
   let script: Promise<PlaywrightLoginScript> | undefined;
+  /** The loaded script's `canDeny` export (true when it has none). */
+  let canDeny = true;
+  const capabilities = { crossSiteConsent: false, deny: true };
 
   const launch = async (): Promise<Browser> => {
     if (!existsSync(options.executablePath)) {
@@ -82,6 +90,8 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
     if (typeof mod.default !== 'function') {
       throw new VerifyError('USER_AGENT_UNAVAILABLE', `${file}: the login script must export a default async function`);
     }
+    canDeny = (mod as { canDeny?: unknown }).canDeny !== false;
+    capabilities.deny = canDeny;
     return mod.default as PlaywrightLoginScript;
   };
 
@@ -93,6 +103,8 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
     const page = await context.newPage();
     page.setDefaultTimeout(options.actionTimeoutMs ?? 5_000);
     const result: AuthorizeResult = { postRedirects: [], loginShown: false, consentShown: false };
+    const cannotDeny = request.decision === 'deny' && !canDeny;
+    if (cannotDeny) result.denyUnavailable = 'the login script cannot refuse consent (it exports canDeny = false)';
     let captured: Promise<LeavingRedirect> | undefined;
     let resolveCaptured: ((r: LeavingRedirect) => void) | undefined;
     const leaving = new Promise<LeavingRedirect>((r) => (resolveCaptured = r));
@@ -105,9 +117,17 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
       const from = req.redirectedFrom();
       captured = (async () => {
         const prev = from ? await from.response() : null;
+        const location = prev ? await prev.headerValue('location') : null;
+        // the browser's request URL has no fragment; the Location header does (error=… in the fragment)
+        let url = req.url();
+        try {
+          if (location && from) url = new URL(location, from.url()).href;
+        } catch {
+          /* keep the request URL */
+        }
         const redirect: LeavingRedirect = {
-          url: req.url(),
-          rawLocation: (prev ? await prev.headerValue('location') : null) ?? req.url(),
+          url,
+          rawLocation: location ?? req.url(),
           status: prev?.status() ?? 0,
           requestMethod: from?.method() ?? req.method(),
         };
@@ -144,7 +164,7 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
         const nav = await page.goto(request.url).catch(() => null);
         mainStatus = nav?.status() ?? 0;
       }
-      if (!captured && mainStatus > 0 && mainStatus < 400) {
+      if (!captured && mainStatus > 0 && mainStatus < 400 && !cannotDeny) {
         result.loginShown = true;
         await login({ page, decision: request.decision ?? 'approve', user: options.user, authorizeUrl: request.url }).catch((e: Error) => {
           result.note = `login script stopped: ${e.message.split('\n')[0]}`;
@@ -166,7 +186,7 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
 
   return {
     kind: 'playwright',
-    capabilities: { crossSiteConsent: false },
+    capabilities,
     authorize,
     close: async () => {
       if (browser) await (await browser.catch(() => undefined))?.close();

@@ -61,8 +61,11 @@ async function readForm(req) {
   return new URLSearchParams(body);
 }
 
+// the headers a login page should carry (as the in-process fixture's pages do): no framing, no referrer
+const PAGE_HEADERS = { 'content-security-policy': "default-src 'self'; frame-ancestors 'none'", 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' };
+
 function send(res, status, type, body) {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...(type.startsWith('text/html') ? PAGE_HEADERS : {}) });
   res.end(body);
 }
 

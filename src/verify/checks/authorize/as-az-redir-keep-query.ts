@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainCode } from '../../flows/code-grant.js';
+import { obtainCodeAsRequirement } from '../../flows/code-grant.js';
 
 /** RFC 6749 §3.1.2: the query component of a registered redirect URI is retained. */
 export default defineCheck({
@@ -13,7 +13,7 @@ export default defineCheck({
     const client = ctx.clients.multiRedirect!;
     const withQuery = client.redirect_uris.find((u) => new URL(u).search);
     if (!withQuery) return skip(`${client.label} has no redirect URI with a query component`);
-    const grant = await obtainCode(ctx, { client, redirectUri: withQuery });
+    const grant = await obtainCodeAsRequirement(ctx, { client, redirectUri: withQuery }, `an authorization request with the registered redirect URI ${withQuery}`);
     const q = grant.response.query;
     for (const [k, v] of new URL(withQuery).searchParams) {
       if (q.get(k) !== v) fail(`the redirect dropped ${k}=${v} from the registered redirect URI`, `${k}=${v}`, q.get(k));

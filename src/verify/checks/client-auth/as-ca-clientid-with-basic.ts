@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass } from '../../check.js';
+import { defineCheck, fail, pass, skip } from '../../check.js';
 import { clientCredentials } from '../../flows/token.js';
 import { bogus } from '../../flows/random.js';
 import { expectToken } from '../expect.js';
@@ -17,6 +17,7 @@ export default defineCheck({
   requires: ['endpoint:token_endpoint', 'grant:client_credentials'],
   async run(ctx) {
     const a = ctx.clients.primary;
+    if (a.authMethod === 'post') return skip(`${a.label} is registered for client_secret_post only (client.token_endpoint_auth_method): no Basic credentials to pair a client_id with`);
     ctx.step('matching client_id');
     const same = await clientCredentials(ctx, { auth: 'basic', extra: [['client_id', a.client_id]] });
     expectToken(same, 'Basic(A) + body client_id=A');

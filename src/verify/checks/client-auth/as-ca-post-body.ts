@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass } from '../../check.js';
+import { defineCheck, fail, pass, skip } from '../../check.js';
 import { clientCredentials } from '../../flows/token.js';
 import { tokenAuthMethods } from '../../metadata.js';
 
@@ -11,8 +11,10 @@ export default defineCheck({
   title: 'Client credentials in the request body (client_secret_post): supported, or refused with invalid_client.',
   requires: ['endpoint:token_endpoint', 'grant:client_credentials'],
   async run(ctx) {
+    const c = ctx.clients.primary;
+    if (c.authMethod === 'basic') return skip(`${c.label} is registered for client_secret_basic only (client.token_endpoint_auth_method): body credentials are refused for it by design`);
     const r = await clientCredentials(ctx, { auth: 'post' });
-    const advertised = tokenAuthMethods(ctx.metadata).includes('client_secret_post');
+    const advertised = c.authMethod === 'post' || tokenAuthMethods(ctx.metadata).includes('client_secret_post');
     if (r.ok) return pass('client_secret_post is supported');
     if (r.error === 'invalid_client' && !advertised) return pass('client_secret_post is not supported (not advertised either)');
     fail(

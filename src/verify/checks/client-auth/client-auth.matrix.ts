@@ -1,4 +1,5 @@
 /** Quirk matrix rows: each check passes on the conformant broken AS and fails with the quirks listed. */
+import { USER } from '../../testing/broken-as/state.js';
 import type { MatrixGroup } from '../../testing/check-matrix.js';
 
 export const CLIENT_AUTH_MATRIX: MatrixGroup = {
@@ -6,6 +7,11 @@ export const CLIENT_AUTH_MATRIX: MatrixGroup = {
   rows: [
     { id: 'AS-CA-BASIC', broken: ['basic-refused'] },
     { id: 'AS-CA-BASIC-FORMDECODE', broken: ['basic-no-formdecode'] },
+    // served but not advertised, or not allowed for F4: found by trying, else the code grant
+    { id: 'AS-CA-BASIC-FORMDECODE', broken: ['basic-no-formdecode'], base: ['cc-unadvertised'] },
+    { id: 'AS-CA-BASIC-FORMDECODE', broken: ['basic-no-formdecode'], base: ['special-no-cc'] },
+    // without F4, the primary client's id (client-1 → client%2D1) shows it as well
+    { id: 'AS-CA-BASIC-FORMDECODE', broken: ['basic-no-formdecode'], options: { fixtures: { user: USER } } },
     { id: 'AS-CA-POST-BODY', broken: ['post-advertised-not-working'] },
     { id: 'AS-CA-NO-URI-CREDS', broken: ['accept-uri-creds'] },
     { id: 'AS-CA-ONE-METHOD', broken: ['prefer-basic-over-body'] },

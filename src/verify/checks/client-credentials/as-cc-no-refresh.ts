@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { clientCredentials } from '../../flows/token.js';
-import { expectToken } from '../expect.js';
+import { requireToken } from '../expect.js';
 
 /** RFC 6749 §4.4.3: a refresh token SHOULD NOT be included. */
 export default defineCheck({
@@ -12,7 +12,7 @@ export default defineCheck({
   requires: ['endpoint:token_endpoint', 'grant:client_credentials'],
   async run(ctx) {
     const r = await clientCredentials(ctx);
-    expectToken(r, 'client_credentials');
+    requireToken(r, 'client_credentials');
     if (r.body?.refresh_token !== undefined) fail('client_credentials response contains a refresh_token', 'absent', 'present');
     return pass();
   },

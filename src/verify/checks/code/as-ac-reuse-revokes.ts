@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
 import { obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { eventually, revocationWindowMs } from '../../flows/grants.js';
-import { expectToken } from '../expect.js';
+import { requireToken } from '../expect.js';
 import { accessTokenAlive, refreshTokenAlive } from './token-alive.js';
 
 /** RFC 6749 §4.1.2, §10.5: on a second redemption attempt, tokens already issued from the code SHOULD be revoked. */
@@ -15,7 +15,7 @@ export default defineCheck({
   async run(ctx) {
     const grant = await obtainCode(ctx, { refresh: true });
     const first = await redeemCode(ctx, grant);
-    expectToken(first, 'first redemption');
+    requireToken(first, 'first redemption');
     const obtainedAt = Date.now();
     ctx.step('replay the code');
     await redeemCode(ctx, grant);

@@ -1,6 +1,6 @@
 import { defineCheck, pass } from '../../check.js';
 import { obtainCode, redeemCode } from '../../flows/code-grant.js';
-import { expectError, expectToken } from '../expect.js';
+import { expectError, requireToken } from '../expect.js';
 
 /** RFC 6749 §4.1.2, §10.5: a code is redeemed once; further use is denied. */
 export default defineCheck({
@@ -13,7 +13,7 @@ export default defineCheck({
   async run(ctx) {
     const grant = await obtainCode(ctx);
     ctx.step('first redemption');
-    expectToken(await redeemCode(ctx, grant), 'first redemption');
+    requireToken(await redeemCode(ctx, grant), 'first redemption');
     ctx.step('second redemption');
     expectError(await redeemCode(ctx, grant), ['invalid_grant'], 'second redemption of the same code', [400]);
     return pass();

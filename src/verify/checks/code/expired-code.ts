@@ -6,8 +6,7 @@ import type { TokenResult } from '../../flows/token.js';
 export async function redeemAfterExpiry(ctx: CheckContext): Promise<{ result: TokenResult; waitedSeconds: number }> {
   const grant = await obtainCode(ctx);
   const wait = ctx.config.lifetimes.code! + ctx.config.lifetimes.leeway;
-  ctx.step(`wait ${wait} s`);
-  await ctx.sleep(wait * 1000);
+  await ctx.waitFor(wait, 'the authorization code to expire (lifetimes.code + lifetimes.leeway)');
   ctx.step('redeem the expired code');
   return { result: await redeemCode(ctx, grant), waitedSeconds: wait };
 }

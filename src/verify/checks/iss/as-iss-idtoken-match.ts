@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
-import { defineCheck, fail, pass, skip } from '../../check.js';
-import { obtainCode } from '../../flows/code-grant.js';
+import { defineCheck, fail, inconclusive, pass, skip } from '../../check.js';
+import { CodeNotObtained, obtainCode } from '../../flows/code-grant.js';
 import { randomToken } from '../../flows/random.js';
 import { metaStrings } from '../../metadata.js';
 import { scopeWithOpenid } from '../discovery/op-disc-issuer.js';
@@ -17,7 +17,18 @@ export default defineCheck({
     if (!(metaStrings(ctx.metadata, 'response_types_supported') ?? []).includes('code id_token')) {
       return skip('response_type "code id_token" is not supported');
     }
-    const grant = await obtainCode(ctx, { responseType: 'code id_token', scope: scopeWithOpenid(ctx.config.scopes.default), extra: [['nonce', randomToken(12)]] });
+    let grant;
+    try {
+      grant = await obtainCode(ctx, { responseType: 'code id_token', scope: scopeWithOpenid(ctx.config.scopes.default), extra: [['nonce', randomToken(12)]] });
+    } catch (e) {
+      // advertised, then called unsupported: the server contradicts itself about the very response this row needs
+      if (e instanceof CodeNotObtained && e.run.response?.get('error') === 'unsupported_response_type') {
+        fail('response_type "code id_token" is advertised (response_types_supported) but refused as unsupported_response_type', 'a code id_token response', 'unsupported_response_type');
+      }
+      // the server may restrict response types per client: the configured client not getting one says nothing about iss
+      if (e instanceof CodeNotObtained) return inconclusive(`response_type "code id_token" is advertised, but ${ctx.clients.primary.label} got no such response (${e.message.replace('could not obtain an authorization code: ', '')}); register a client allowed to use it`);
+      throw e;
+    }
     const iss = grant.response.get('iss');
     const idToken = grant.response.get('id_token');
     if (idToken === undefined) return skip('the code id_token response carries no id_token');

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode } from '../../flows/code-grant.js';
+import { obtainCodeAsRequirement } from '../../flows/code-grant.js';
 import { s256 } from '../../flows/pkce.js';
 import { randomToken } from '../../flows/random.js';
 import { clientCredentials, tokenRequest } from '../../flows/token.js';
@@ -38,9 +38,7 @@ export default defineCheck({
         if (m !== 'S256' && m !== 'plain') continue;
         ctx.step(`PKCE ${m}`);
         const verifier = randomToken(32);
-        await obtainCode(ctx, { pkce: { challenge: m === 'plain' ? verifier : s256(verifier), method: m, verifier } }).catch(
-          (e: Error) => fail(`code_challenge_method ${m} is advertised but the authorization failed: ${e.message}`, 'a code', 'no code'),
-        );
+        await obtainCodeAsRequirement(ctx, { pkce: { challenge: m === 'plain' ? verifier : s256(verifier), method: m, verifier } }, `code_challenge_method ${m} is advertised but the authorization request with it was refused`);
       }
     } else notes.push('PKCE methods not exercised (no login driver)');
     for (const name of [...POST_ENDPOINTS, ...GET_ENDPOINTS, 'registration_endpoint']) {

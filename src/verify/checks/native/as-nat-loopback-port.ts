@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode } from '../../flows/code-grant.js';
+import { obtainCodeAsRequirement } from '../../flows/code-grant.js';
 import { loopbackRedirect } from './loopback.js';
 
 /** RFC 8252 §7.3; RFC 9700 §2.1: loopback IP redirect URIs accept any port at request time. */
@@ -13,7 +13,7 @@ export default defineCheck({
   async run(ctx) {
     const { registered, port, withPort } = loopbackRedirect(ctx);
     const redirectUri = withPort(registered);
-    const grant = await obtainCode(ctx, { client: ctx.clients.native!, redirectUri });
+    const grant = await obtainCodeAsRequirement(ctx, { client: ctx.clients.native!, redirectUri }, `an authorization request with redirect_uri ${redirectUri} (port ${port})`);
     if (grant.response.url.port !== String(port)) fail('the redirect did not use the requested port', port, grant.response.url.port);
     return pass();
   },

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { runAuthorization } from '../../flows/authorize.js';
-import { obtainCode, redeemCode } from '../../flows/code-grant.js';
+import { obtainCodeAsRequirement, redeemCode } from '../../flows/code-grant.js';
 import { createVerifier } from '../../flows/pkce.js';
 import { expectToken } from '../expect.js';
 
@@ -25,7 +25,7 @@ export default defineCheck({
     if (wrong.ok) fail('with plain, a different verifier was accepted', 'invalid_grant', 'token issued');
     ctx.step('right plain verifier');
     const v2 = createVerifier();
-    const second = await obtainCode(ctx, { pkce: { challenge: v2, method: 'plain', verifier: v2 } });
+    const second = await obtainCodeAsRequirement(ctx, { pkce: { challenge: v2, method: 'plain', verifier: v2 } }, 'a second authorization request with code_challenge_method=plain');
     expectToken(await redeemCode(ctx, second), 'redemption with the plain verifier');
     return pass('plain is supported and compared exactly');
   },

@@ -1,5 +1,5 @@
 import { defineCheck, pass } from '../../check.js';
-import { obtainCode } from '../../flows/code-grant.js';
+import { obtainCodeAsRequirement } from '../../flows/code-grant.js';
 
 /** RFC 7636 §4.2: S256 is mandatory to implement on the server. */
 export default defineCheck({
@@ -10,7 +10,7 @@ export default defineCheck({
   title: 'code_challenge_method=S256 is accepted.',
   requires: ['endpoint:authorization_endpoint', 'user-agent'],
   async run(ctx) {
-    await obtainCode(ctx, { pkce: 'S256' });
+    await obtainCodeAsRequirement(ctx, { pkce: 'S256' }, 'an authorization request with code_challenge_method=S256');
     return pass();
   },
 });

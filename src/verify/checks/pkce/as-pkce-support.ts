@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { obtainCode, redeemCode } from '../../flows/code-grant.js';
+import { obtainCode, obtainCodeAsRequirement, redeemCode } from '../../flows/code-grant.js';
 import { createVerifier } from '../../flows/pkce.js';
 import { expectToken } from '../expect.js';
 
@@ -13,7 +13,7 @@ export default defineCheck({
   requires: ['endpoint:token_endpoint', 'user-agent'],
   async run(ctx) {
     ctx.step('right verifier');
-    const a = await obtainCode(ctx, { pkce: 'S256' });
+    const a = await obtainCodeAsRequirement(ctx, { pkce: 'S256' }, 'an authorization request with a code_challenge');
     expectToken(await redeemCode(ctx, a), 'redemption with the matching code_verifier');
     ctx.step('wrong verifier');
     const b = await obtainCode(ctx, { pkce: 'S256' });

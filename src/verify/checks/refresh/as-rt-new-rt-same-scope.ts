@@ -2,7 +2,7 @@ import { defineCheck, fail, pass } from '../../check.js';
 import { obtainRefreshable } from '../../flows/code-grant.js';
 import { refresh } from '../../flows/grants.js';
 import { grantedScope, sameScopes } from '../token/granted-scope.js';
-import { expectToken } from '../expect.js';
+import { requireToken, expectToken } from '../expect.js';
 import { narrowScope } from './scopes.js';
 
 /** RFC 6749 §6: a new refresh token keeps the full scope of the one it replaces. */
@@ -19,7 +19,7 @@ export default defineCheck({
     const original = await grantedScope(ctx, t.token.body);
     ctx.step('narrowed refresh');
     const r1 = await refresh(ctx, t.refreshToken, { scope: narrow.join(' ') });
-    expectToken(r1, 'narrowed refresh');
+    requireToken(r1, 'narrowed refresh');
     const rt1 = r1.refreshToken ?? t.refreshToken;
     ctx.step('refresh without scope');
     const r2 = await refresh(ctx, rt1);

@@ -4,7 +4,7 @@ import type { CheckContext } from '../../context.js';
 import { obtainRefreshable } from '../../flows/code-grant.js';
 import { refresh } from '../../flows/grants.js';
 import type { TokenResult } from '../../flows/token.js';
-import { expectToken } from '../expect.js';
+import { requireToken } from '../expect.js';
 
 export interface Rotation {
   rt0: string;
@@ -18,7 +18,7 @@ export async function rotateOnce(ctx: CheckContext): Promise<Rotation> {
   const t = await obtainRefreshable(ctx, { client });
   ctx.step('refresh RT0');
   const first = await refresh(ctx, t.refreshToken, { client });
-  expectToken(first, `refresh with ${client.label}`);
+  requireToken(first, `refresh with ${client.label}`);
   if (!first.refreshToken || first.refreshToken === t.refreshToken) skipNow('the server did not rotate the refresh token (see AS-RT-PUBLIC-PROTECTED)');
   return { rt0: t.refreshToken, rt1: first.refreshToken, first };
 }

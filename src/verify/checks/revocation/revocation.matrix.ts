@@ -5,6 +5,8 @@ export const REVOCATION_MATRIX: MatrixGroup = {
   name: 'token revocation (RFC 7009)',
   rows: [
     { id: 'AS-REV-RT', broken: ['revocation-noop'] },
+    // refused without invalid_grant: the token is dead, the error shape is another row's (no false failure)
+    { id: 'AS-REV-RT', broken: ['revocation-noop'], base: ['refresh-refused-bare-400'] },
     { id: 'AS-REV-AT', broken: ['revocation-noop-at'] },
     { id: 'AS-REV-INVALID-TOKEN-200', broken: ['revocation-invalid-token-400'] },
     { id: 'AS-REV-BAD-HINT-IGNORED', broken: ['revocation-rejects-unknown-hint'] },

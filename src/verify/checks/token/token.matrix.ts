@@ -16,7 +16,9 @@ export const TOKEN_MATRIX: MatrixGroup = {
     { id: 'AS-TOK-ERROR-FORMAT', broken: ['error-status-200', 'error-form-encoded', 'invalid-client-400'] },
     { id: 'AS-TOK-ERROR-CHARSET', broken: ['error-description-quotes'] },
     { id: 'AS-TOK-CORS', broken: ['token-cors-wildcard-credentials'] },
-    { id: 'AS-TOK-ROPC-DISABLED', broken: ['ropc-enabled'] },
+    { id: 'AS-TOK-ROPC-DISABLED', broken: ['ropc-enabled', 'ropc-unadvertised'] },
+    // a refusal without a token is not an offer, whatever it looks like (Glewlwyd's bare 403)
+    { id: 'AS-TOK-ROPC-DISABLED', broken: ['ropc-unadvertised'], base: ['password-refused-bare-403'] },
   ],
 };
 

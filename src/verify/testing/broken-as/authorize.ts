@@ -87,6 +87,8 @@ function validate(state: AsState, p: Pending, repeated: string[]): string | unde
   if (repeated.length && !state.has('az-allows-repeat')) return 'invalid_request';
   const rt = params.get('response_type');
   if (rt === undefined) return 'invalid_request';
+  if (rt === 'token' && state.has('implicit-offered')) return undefined;
+  if (rt === 'code id_token' && state.has('hybrid-not-for-client')) return 'unauthorized_client';
   if (rt !== 'code' && rt !== 'code id_token') return state.has('response-type-wrong-error') ? 'invalid_request' : 'unsupported_response_type';
   if (state.has('az-rejects-unknown') && [...params.keys()].some((k) => !KNOWN.has(k))) return 'invalid_request';
   const scope = params.get('scope');
@@ -117,6 +119,12 @@ async function finish(state: AsState, res: Res, p: Pending, repeated: string[], 
   if (decision === 'deny') {
     if (state.has('deny-dead-end')) return html(res, 200, '<p>You denied access.</p>', pageHeaders(state));
     return errorRedirect(state, res, p, 'access_denied', status);
+  }
+  if (p.params.get('response_type') === 'token') {
+    // the implicit grant (RFC 6749 §4.2.2): the access token in the fragment
+    const at = await state.issueAccess(p.client.client_id, ['api'], state.newValue('family-'));
+    const st = p.params.get('state');
+    return redirect(res, status, withParams(state, p.redirectUri, [['access_token', at.value], ['token_type', 'Bearer'], ...(st !== undefined ? [['state', st] as [string, string]] : [])], true));
   }
   const challenge = p.params.get('code_challenge');
   if (challenge !== undefined) state.usedChallenges.add(challenge);
@@ -224,7 +232,7 @@ export function consentPage(state: AsState, req: Req, res: Res): void {
     `<p>${escapeHtml(p.client.client_id)} asks for access.</p><form method="post" action="/consent">
 <input type="hidden" name="tx" value="${tx}">${csrf}
 <button type="submit" name="decision" value="approve">Allow</button>
-<button type="submit" name="decision" value="deny">Deny</button></form>`,
+${state.has('consent-no-deny-control') ? '' : '<button type="submit" name="decision" value="deny">Deny</button>'}</form>`,
     pageHeaders(state),
   );
 }

@@ -15,7 +15,7 @@ function base(state: AsState): Record<string, unknown> {
     introspection_endpoint: state.has('http-introspection-endpoint') ? 'http://as.broken-as.example/introspect' : `${i}/introspect`,
     registration_endpoint: state.has('http-registration-endpoint') ? 'http://as.broken-as.example/register' : `${i}/register`,
     jwks_uri: state.has('http-jwks-uri') ? 'http://as.broken-as.example/jwks' : `${i}/jwks`,
-    response_types_supported: state.has('implicit-offered') ? ['code', 'code id_token', 'token'] : ['code', 'code id_token'],
+    response_types_supported: state.has('implicit-offered') || state.has('implicit-advertised-refused') ? ['code', 'code id_token', 'token'] : ['code', 'code id_token'],
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     token_endpoint_auth_methods_supported: state.has('no-asymmetric-auth')
       ? ['client_secret_basic', 'client_secret_post']
@@ -35,6 +35,7 @@ function base(state: AsState): Record<string, unknown> {
   if (state.has('pkce-metadata-plain-only')) md.code_challenge_methods_supported = ['plain'];
   if (state.has('no-dpop-metadata')) delete md.dpop_signing_alg_values_supported;
   if (state.has('metadata-no-grant-types')) delete md.grant_types_supported;
+  if (state.has('cc-unadvertised')) md.grant_types_supported = (md.grant_types_supported as string[]).filter((g) => g !== 'client_credentials');
   if (state.has('ropc-enabled')) (md.grant_types_supported as string[] | undefined)?.push('password');
   if (state.has('advertises-unsupported-grant')) (md.grant_types_supported as string[] | undefined)?.push('urn:ietf:params:oauth:grant-type:jwt-bearer');
   return md;

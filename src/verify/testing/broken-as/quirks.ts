@@ -17,6 +17,11 @@ export const QUIRKS = {
   'confidential-without-secret': 'confidential clients may omit their secret',
   'http-token-endpoint': 'token_endpoint advertised over plain http on a public host',
   'no-throttling': 'no brute-force throttling at token and revocation endpoints',
+  'client-auth-bare-403': 'failed client authentication is answered with a bare 403, no JSON (Glewlwyd)',
+  'primary-post-only': 'the primary test client is registered for client_secret_post only (conformant for such a client)',
+  'primary-basic-only': 'the primary test client is registered for client_secret_basic only (conformant for such a client)',
+  'cc-unadvertised': 'client_credentials is served but left out of grant_types_supported (Glewlwyd)',
+  'special-no-cc': 'the special-character client (F4) may not use client_credentials (conformant)',
   'no-asymmetric-auth': 'only shared-secret client authentication is advertised',
   // token endpoint
   'token-accepts-get': 'GET requests are processed by the token endpoint',
@@ -33,6 +38,8 @@ export const QUIRKS = {
   'error-description-quotes': 'error_description contains a double quote',
   'token-cors-wildcard-credentials': 'token endpoint CORS: * with credentials',
   'ropc-enabled': 'the password grant is offered and works',
+  'ropc-unadvertised': 'the password grant works but is not advertised',
+  'password-refused-bare-403': 'the password grant is refused with a bare 403, no JSON (conformant: not offered; Glewlwyd)',
   // token response
   'token-form-encoded': 'token responses are form-encoded',
   'access-token-empty': 'access_token is an empty string',
@@ -79,6 +86,9 @@ export const QUIRKS = {
   'consent-no-csrf': 'the consent form has no CSRF protection',
   'reflect-state-unescaped': 'error pages reflect state unescaped',
   'implicit-offered': 'response_type token is offered',
+  'hybrid-not-for-client': 'code id_token is advertised, but the test client may not use it (unauthorized_client)',
+  'consent-no-deny-control': 'the consent page has no deny control (the login driver cannot refuse)',
+  'implicit-advertised-refused': 'response_type token is advertised but refused (conformant: not offered)',
   // code
   'code-reusable': 'codes can be redeemed twice',
   'code-reuse-keeps-tokens': 'a second redemption does not revoke the first tokens',
@@ -126,6 +136,7 @@ export const QUIRKS = {
   'idtoken-wrong-iss': 'ID Tokens carry another iss',
   // revocation
   'revocation-noop': 'revoking a refresh token has no effect',
+  'refresh-refused-bare-400': 'a refresh with an inactive refresh token is refused with a bare 400, no JSON (Glewlwyd)',
   'revocation-noop-at': 'revoking an access token has no effect',
   'revocation-invalid-token-400': 'unknown tokens answer 400 invalid_token',
   'revocation-rejects-unknown-hint': 'unknown hints answer unsupported_token_type',

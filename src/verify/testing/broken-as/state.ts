@@ -130,11 +130,14 @@ export class AsState {
         ...extra,
       });
     };
-    conf('client-1', 'secret-1', ['https://client.example/cb']);
+    conf('client-1', 'secret-1', ['https://client.example/cb'], {
+      ...(this.has('primary-post-only') ? { authMethods: new Set(['client_secret_post' as const]) } : {}),
+      ...(this.has('primary-basic-only') ? { authMethods: new Set(['client_secret_basic' as const]) } : {}),
+    });
     conf('client-2', 'secret-2', ['https://client.example/cb']);
     pub('public-1', ['https://spa.example/cb']);
     pub('public-2', ['https://spa.example/cb']);
-    conf('1PpG/Q 1', 'z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=', ['https://client.example/cb']);
+    conf('1PpG/Q 1', 'z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=', ['https://client.example/cb'], this.has('special-no-cc') ? { grants: new Set(['authorization_code', 'refresh_token']) } : {});
     conf('multi-1', 'secret-multi', ['https://client.example/cb1', 'https://client.example/cb2?tenant=1']);
     pub('native-1', ['http://127.0.0.1/cb'], { native: true });
     conf('pkce-optional', 'secret-po', ['https://client.example/cb']);

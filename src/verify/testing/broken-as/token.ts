@@ -42,7 +42,10 @@ export async function tokenEndpoint(state: AsState, req: Req, res: Res): Promise
     if (owner && !state.clients.get(owner)?.client_secret) params.set('client_id', owner);
   }
   const auth = authenticateClient(state, req, params, { allowMissingSecret });
-  if (!auth.ok) return oauthError(state, res, auth.status, auth.error, auth.description, auth.challenge ? basicChallenge() : {});
+  if (!auth.ok) {
+    if (state.has('client-auth-bare-403')) return send(res, 403, '');
+    return oauthError(state, res, auth.status, auth.error, auth.description, auth.challenge ? basicChallenge() : {});
+  }
   const client = auth.client;
   if (grant === undefined) {
     return oauthError(state, res, 400, state.has('missing-grant-unsupported') ? 'unsupported_grant_type' : 'invalid_request', 'grant_type is missing');
@@ -142,6 +145,7 @@ export async function tokenEndpoint(state: AsState, req: Req, res: Res): Promise
     if (rt.clientId !== client.client_id && !state.has('refresh-not-client-bound')) return oauthError(state, res, 400, 'invalid_grant', 'refresh token was issued to another client');
     if (!state.isActive(rt)) {
       if ((rt as { rotated?: boolean }).rotated && !state.has('no-replay-detection')) state.revokeFamily(rt.family);
+      if (state.has('refresh-refused-bare-400')) return send(res, 400, '');
       return oauthError(state, res, 400, 'invalid_grant', 'refresh token is not active');
     }
     let scope = rt.scope;
@@ -171,11 +175,12 @@ export async function tokenEndpoint(state: AsState, req: Req, res: Res): Promise
     return tokenResponse(state, res, body);
   }
 
-  if (grant === 'password' && state.has('ropc-enabled')) {
+  if (grant === 'password' && (state.has('ropc-enabled') || state.has('ropc-unadvertised'))) {
     if (params.get('username') !== USER.username || params.get('password') !== USER.password) return oauthError(state, res, 400, 'invalid_grant', 'bad user credentials');
     const at = await state.issueAccess(client.client_id, ['api'], family);
     return tokenResponse(state, res, { access_token: at.value, token_type: 'Bearer', expires_in: state.lifetimes.accessToken, scope: 'api' });
   }
+  if (grant === 'password' && state.has('password-refused-bare-403')) return send(res, 403, '');
   return oauthError(state, res, 400, state.has('unknown-grant-invalid-request') ? 'invalid_request' : 'unsupported_grant_type', `grant_type ${grant} is not supported`);
 }
 
