@@ -12,14 +12,10 @@ const duration = durationSchema(3_600_000, '1h');
 /** `client.command`: a program the harness starts once per step (see clients/README.md). */
 export const commandSettingsSchema = z
   .object({
-    /** The command line, run with `/bin/sh -c` (e.g. `python3 my_client.py`). */
-    run: z.string().min(1),
-    /** Longest one step may take; the program's process group is killed after it. */
-    timeout: duration.default('20s'),
-    /** Extra environment variables for the program. */
-    env: z.record(z.string(), z.string()).default({}),
-    /** Working folder (default: the current folder). */
-    cwd: z.string().optional(),
+    run: z.string().min(1).describe('The command line, run with `/bin/sh -c` (e.g. `python3 my_client.py`).'),
+    timeout: duration.default('20s').describe("Longest one step may take; the program's process group is killed after it."),
+    env: z.record(z.string(), z.string()).default({}).describe('Extra environment variables for the program.'),
+    cwd: z.string().optional().describe('Working folder (default: the current folder).'),
   })
   .strict();
 export type CommandSettings = z.infer<typeof commandSettingsSchema>;
@@ -27,23 +23,16 @@ export type CommandSettings = z.infer<typeof commandSettingsSchema>;
 /** `client.web`: a web application the harness browses as the user (see clients/README.md). */
 export const webSettingsSchema = z
   .object({
-    /** Command that starts the web client; it gets the OAUTH_HARNESS_* variables and OAUTH_HARNESS_PORT. */
-    start: z.string().min(1),
-    /** Where the client is served; `{port}` is OAUTH_HARNESS_PORT. */
-    url: z.string().default('http://127.0.0.1:{port}'),
-    /** Path the user opens to log in (the client answers with a redirect to the provider). */
-    login: z.string().default('/login'),
-    /** The client's redirect URI path (registered at the provider by the harness). */
-    callback: z.string().default('/callback'),
-    /** Path that makes the client call the API (its answer is not read: the recorded API exchange is). */
-    api: z.string().default('/call-api'),
-    /** Paths (POST) that make the client refresh, revoke, disconnect, or run client credentials; a 404 means the client cannot. */
-    refresh: z.string().default('/refresh'),
+    start: z.string().min(1).describe('Command that starts the web client; it gets the OAUTH_HARNESS_* variables and OAUTH_HARNESS_PORT.'),
+    url: z.string().default('http://127.0.0.1:{port}').describe('Where the client is served; `{port}` is OAUTH_HARNESS_PORT.'),
+    login: z.string().default('/login').describe('Path the user opens to log in (the client answers with a redirect to the provider).'),
+    callback: z.string().default('/callback').describe("The client's redirect URI path (registered at the provider by the harness)."),
+    api: z.string().default('/call-api').describe('Path that makes the client call the API (its answer is not read: the recorded API exchange is).'),
+    refresh: z.string().default('/refresh').describe('Paths (POST) that make the client refresh, revoke, disconnect, or run client credentials; a 404 means the client cannot.'),
     revoke: z.string().default('/revoke'),
     disconnect: z.string().default('/disconnect'),
     clientCredentials: z.string().default('/client-credentials'),
-    /** Path polled until the client answers, after start. */
-    ready: z.string().default('/'),
+    ready: z.string().default('/').describe('Path polled until the client answers, after start.'),
     timeout: duration.default('20s'),
     env: z.record(z.string(), z.string()).default({}),
     cwd: z.string().optional(),

@@ -26,8 +26,7 @@ const requestExpect = z
     credentials: credentialPlacement.optional(),
     params: z.record(z.string(), stringMatcher).optional(),
     headers: z.record(z.string(), stringMatcher).optional(),
-    /** How many requests this step sent to `endpoint`. */
-    count: z.number().int().nonnegative().optional(),
+    count: z.number().int().nonnegative().optional().describe('How many requests this step sent to `endpoint`.'),
   })
   .strict();
 
@@ -43,45 +42,30 @@ const responseExpect = z
 
 export const expectSchema = z
   .object({
-    /** How the client's operation ended. */
-    outcome: z.enum(['success', 'failure']).optional(),
-    /** The client's error code (an OAuth error code, or a harness code such as `state_mismatch`). */
-    error: z.string().optional(),
-    /** Warning codes the client must have raised during this step. */
-    warnings: z.array(z.string()).optional(),
-    /** Warning codes the client must NOT have raised. */
-    noWarnings: z.array(z.string()).optional(),
-    /** Whether the provider redirected back to the client (connect steps). */
-    redirect: z.enum(['issued', 'none']).optional(),
-    /** What the client sent (the last request of this step to `endpoint`). */
-    request: requestExpect.optional(),
-    /** What the provider answered (to that same request). */
-    response: responseExpect.optional(),
-    /**
-     * More exchanges of this step, each named by its endpoint, checked like `request` and
-     * `response`: e.g. the authorization request's parameters and the token response's
-     * members in one connect step.
-     */
+    outcome: z.enum(['success', 'failure']).optional().describe("How the client's operation ended."),
+    error: z.string().optional().describe("The client's error code (an OAuth error code, or a harness code such as `state_mismatch`)."),
+    warnings: z.array(z.string()).optional().describe('Warning codes the client must have raised during this step.'),
+    noWarnings: z.array(z.string()).optional().describe('Warning codes the client must NOT have raised.'),
+    redirect: z.enum(['issued', 'none']).optional().describe('Whether the provider redirected back to the client (connect steps).'),
+    request: requestExpect.optional().describe('What the client sent (the last request of this step to `endpoint`).'),
+    response: responseExpect.optional().describe('What the provider answered (to that same request).'),
     exchanges: z
       .array(z.object({ endpoint: endpointName, count: z.number().int().nonnegative().optional(), request: requestExpect.omit({ endpoint: true, count: true }).optional(), response: responseExpect.optional() }).strict())
-      .optional(),
+      .optional()
+      .describe("More exchanges of this step, each named by its endpoint, checked like `request` and `response`: e.g. the authorization request's parameters and the token response's members in one connect step."),
     /** What the client holds after the step. */
     tokens: z
       .object({
         access: z.enum(['present', 'absent']).optional(),
         refresh: z.enum(['present', 'absent']).optional(),
-        /** `never`, or a duration such as `8h`, `3600s`. */
-        expires: z.string().regex(/^(never|\d+(\.\d+)?\s*(ms|s|m|h|d)?)$/, '`never` or a duration such as 90s, 10m, 2h or 3d').optional(),
+        expires: z.string().regex(/^(never|\d+(\.\d+)?\s*(ms|s|m|h|d)?)$/, '`never` or a duration such as 90s, 10m, 2h or 3d').optional().describe('`never`, or a duration such as `8h`, `3600s`.'),
         scopes: z.array(z.string()).optional(),
-        /** Whether the refresh token changed during this step (rotation). */
-        refreshRotated: z.boolean().optional(),
+        refreshRotated: z.boolean().optional().describe('Whether the refresh token changed during this step (rotation).'),
       })
       .strict()
       .optional(),
-    /** Diagnosis ids that must be raised on this step's exchange. */
-    diagnoses: z.array(diagnosisId).optional(),
-    /** Diagnosis ids that must NOT be raised. */
-    noDiagnoses: z.array(diagnosisId).optional(),
+    diagnoses: z.array(diagnosisId).optional().describe("Diagnosis ids that must be raised on this step's exchange."),
+    noDiagnoses: z.array(diagnosisId).optional().describe('Diagnosis ids that must NOT be raised.'),
   })
   .strict();
 export type StepExpect = z.infer<typeof expectSchema>;
