@@ -4,7 +4,10 @@
  * compared: the status, the OAuth error code, which token response members are present,
  * the token type and lifetime, `Cache-Control` and the `WWW-Authenticate` scheme, where
  * the browser was sent back to, and the verdicts. Login pages, URLs, token values and
- * timings differ by nature and are left out.
+ * timings differ by nature and are left out, and so is prose: a step or a case counts as
+ * failed only for an expectation about a protocol fact, not for one about the wording of an
+ * `error_description` or a message (a scenario matching the mock's wording with
+ * `/more than one/` says nothing about the real server's behaviour).
  */
 import { getHeader, oauthErrorCode, requestParams, responseFields } from '../../observe/wire.js';
 import type { CaseResult, Exchange } from '../../results/model.js';
@@ -55,6 +58,23 @@ export interface ParityDifference {
   target: unknown;
 }
 
+/** Expectations about wording (error_description, messages), not protocol facts. */
+const PROSE = /(^|\.)(error_description|errorDescription|error_uri|message|description|detail)$/;
+
+/** Failed for a protocol fact: some failed expectation is not about wording (a step without expectations keeps its verdict). */
+function failedOnFacts(expectations: readonly { passed: boolean; path: string }[], passed: boolean): boolean {
+  if (passed) return false;
+  const failed = expectations.filter((x) => !x.passed);
+  return !failed.length || failed.some((x) => !PROSE.test(x.path));
+}
+
+/** The case verdict with wording-only failures counted as passed. */
+function protocolVerdict(c: CaseResult): CaseResult['verdict'] {
+  if (c.verdict !== 'failed') return c.verdict;
+  const steps = c.steps.filter((s) => !s.passed);
+  return !steps.length || steps.some((s) => failedOnFacts(s.expectations, s.passed)) ? 'failed' : 'passed';
+}
+
 export function callFacts(e: Exchange): CallFacts {
   const f: CallFacts = { status: e.response.status };
   const error = oauthErrorCode(e.response);
@@ -96,7 +116,7 @@ function redirectOf(exchanges: Exchange[]): string | undefined {
 /** Per step, what the client saw; steps named as in the scenario. */
 export function stepFacts(c: CaseResult): Map<string, StepFacts> {
   const out = new Map<string, StepFacts>();
-  for (const s of c.steps) if (s.name !== 'client verdicts') out.set(s.name, { passed: s.passed, calls: {} });
+  for (const s of c.steps) if (s.name !== 'client verdicts') out.set(s.name, { passed: !failedOnFacts(s.expectations, s.passed), calls: {} });
   const byStep = new Map<string, Exchange[]>();
   for (const e of c.exchanges) if (e.step) byStep.set(e.step, [...(byStep.get(e.step) ?? []), e]);
   for (const [step, exchanges] of byStep) {
@@ -137,7 +157,8 @@ function compareCalls(step: string, endpoint: string, mock: CallFacts[], target:
 /** Every difference between the mock's case and the target's case of one scenario. */
 export function compareCases(mock: CaseResult, target: CaseResult): ParityDifference[] {
   const out: ParityDifference[] = [];
-  if (mock.verdict !== target.verdict) out.push({ step: '(case)', endpoint: '-', call: 0, field: 'case verdict', mock: mock.verdict, target: target.verdict });
+  const [mv, tv] = [protocolVerdict(mock), protocolVerdict(target)];
+  if (mv !== tv) out.push({ step: '(case)', endpoint: '-', call: 0, field: 'case verdict', mock: mv, target: tv });
   const a = stepFacts(mock);
   const b = stepFacts(target);
   for (const step of new Set([...a.keys(), ...b.keys()])) {
