@@ -26,6 +26,7 @@ import { runStartup, type StartupResult } from './startup.js';
 import { formatTable } from './table.js';
 import { checkTargets, ratios, type Ratios, type TargetCheck } from './targets.js';
 import { runThroughput, type ThroughputResult } from './throughput.js';
+import { runVerifyBench, type VerifyBenchResult } from './verify.js';
 
 export interface BenchReport {
   schemaVersion: 1;
@@ -39,10 +40,11 @@ export interface BenchReport {
   memory?: MemoryResult;
   install?: InstallSizeResult;
   shards?: ShardsResult;
+  verify?: VerifyBenchResult;
   targets: TargetCheck[];
 }
 
-const SECTIONS = ['throughput', 'storm', 'catalog', 'startup', 'memory', 'install', 'shards'] as const;
+const SECTIONS = ['throughput', 'storm', 'catalog', 'startup', 'memory', 'install', 'shards', 'verify'] as const;
 
 function commit(): string | null {
   try {
@@ -148,9 +150,13 @@ async function main(): Promise<void> {
     log('7/7 shards: the catalog as one run, and as two --shard processes in parallel plus merge-reports…');
     report.shards = await runShards(quick ? 1 : 3);
   }
+  if (only.has('verify')) {
+    log('8/8 verify --plan bcp: the in-process mock, container:oidc-provider, container:glewlwyd…');
+    report.verify = await runVerifyBench(log);
+  }
   report.machine.loadAverageAfter = loadavg();
   report.durationSeconds = (Date.now() - t0) / 1000;
-  report.targets = checkTargets({ throughput: report.throughput, storm: report.refreshStorm, catalog: report.catalog, startup: report.startup, memory: report.memory, install: report.install, shards: report.shards });
+  report.targets = checkTargets({ throughput: report.throughput, storm: report.refreshStorm, catalog: report.catalog, startup: report.startup, memory: report.memory, install: report.install, shards: report.shards, verify: report.verify });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${formatTable(report)}\n\nwritten: ${out}\n`);
   if (report.targets.some((t) => !t.met)) process.exitCode = 1;

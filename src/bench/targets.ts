@@ -7,6 +7,7 @@ import type { ShardsResult } from './shards.js';
 import type { StartupResult } from './startup.js';
 import { median } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
+import { VERIFY_GOALS, type VerifyBenchResult } from './verify.js';
 
 export interface TargetCheck {
   id: string;
@@ -60,7 +61,7 @@ export function ratios(t: ThroughputResult): Ratios {
   return r;
 }
 
-export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormResult; catalog?: CatalogResult; startup?: StartupResult; memory?: MemoryResult; install?: InstallSizeResult; shards?: ShardsResult }): TargetCheck[] {
+export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormResult; catalog?: CatalogResult; startup?: StartupResult; memory?: MemoryResult; install?: InstallSizeResult; shards?: ShardsResult; verify?: VerifyBenchResult }): TargetCheck[] {
   const out: TargetCheck[] = [];
   if (s.throughput) {
     const r = ratios(s.throughput);
@@ -81,6 +82,9 @@ export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormRe
   if (s.shards) {
     out.push(target('shards-faster', 'two shards in parallel + merge-reports, against one whole run (whole ÷ sharded)', s.shards.ratio, '×', '>=', 1.15));
     out.push(target('shards-same-results', 'merged shards that differ from the whole run (cases, verdicts, order, exit code)', s.shards.sameResults ? 0 : 1, '', '<=', 0));
+  }
+  if (s.verify) {
+    for (const t of s.verify.timings) if (t.ms !== undefined) out.push(target(`verify-bcp-${t.server}`, `verify --plan bcp on ${t.server === 'mock' ? 'the in-process mock (rfc-strict)' : `container:${t.server} (started, images cached)`}`, t.ms / 1000, 's', '<=', VERIFY_GOALS[t.server]));
   }
   if (s.install) out.push(target('install-size', 'installing oauth-harness into a project with vitest + msw adds', s.install.addedBytes / MB, 'MB', '<=', 25));
   if (s.memory) {
