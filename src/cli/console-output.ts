@@ -5,8 +5,6 @@
  * here comes from redacted results.
  */
 import type { CaseResult, DiagnosisResult, RunResult } from '../results/model.js';
-import { failureLocation } from '../reports/failure-location.js';
-import { failureMessage } from '../reports/junit.js';
 import { advisory, isFailure } from '../reports/summary.js';
 
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -21,7 +19,7 @@ export const bold = paint(1);
 type Out = (s: string) => void;
 const stdout: Out = (s) => process.stdout.write(`${s}\n`);
 
-const MARK: Record<CaseResult['verdict'], string> = {
+export const MARK: Record<CaseResult['verdict'], string> = {
   passed: green('✓'),
   failed: red('✗'),
   skipped: dim('-'),
@@ -100,20 +98,6 @@ export function printCase(c: CaseResult, out: Out = stdout, o: CaseLineOptions =
   for (const d of shown) {
     if (o.warnings === 'brief' && d.level === 'warning' && c.verdict !== 'failed') out(`    ${yellow(`⚠ warning [${d.id}]`)} ${d.title}`);
     else printDiagnosis(c, d, out);
-  }
-}
-
-/** The failures again, one entry each, at the end of the log where CI shows it: where (file:line or spec) and why. */
-export function printRecap(run: RunResult, out: Out = stdout): void {
-  const failures = run.cases.filter(isFailure);
-  if (!failures.length) return;
-  out('');
-  out(red(bold(`${failures.length} failure${failures.length > 1 ? 's' : ''}:`)));
-  for (const c of failures) {
-    const where = failureLocation(c);
-    const place = where ? `${where.file}:${where.line}` : (c.specRef ?? c.target);
-    out(`  ${MARK[c.verdict]} ${bold(c.id)} ${dim(place)}`);
-    out(`      ${failureMessage(c)}`);
   }
 }
 

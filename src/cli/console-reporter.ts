@@ -14,10 +14,12 @@
  */
 import { appendFileSync } from 'node:fs';
 import { HarnessError } from '../errors/harness-error.js';
+import { failureLocation } from '../reports/failure-location.js';
 import { githubAnnotations, githubStepSummary } from '../reports/github.js';
+import { failureMessage } from '../reports/junit.js';
 import { advisory, isFailure } from '../reports/summary.js';
 import type { CaseResult, RunResult } from '../results/model.js';
-import { dim, printCase, printRecap, printSummary } from './console-output.js';
+import { bold, dim, MARK, printCase, printSummary, red } from './console-output.js';
 
 export const CONSOLE_REPORTERS = ['default', 'verbose', 'dot', 'github'] as const;
 export type ConsoleReporterName = (typeof CONSOLE_REPORTERS)[number];
@@ -35,6 +37,20 @@ export interface ConsoleReporterOptions {
 }
 
 const DOT: Partial<Record<CaseResult['verdict'], string>> = { passed: '.', failed: 'F', skipped: 's', inconclusive: '?', 'expected-failure': 'x', fixed: '!' };
+
+/** The failures again, one entry each, at the end of the log where CI shows it: where (file:line or spec) and why. */
+export function printRecap(run: RunResult, out: (s: string) => void): void {
+  const failures = run.cases.filter(isFailure);
+  if (!failures.length) return;
+  out('');
+  out(red(bold(`${failures.length} failure${failures.length > 1 ? 's' : ''}:`)));
+  for (const c of failures) {
+    const where = failureLocation(c);
+    const place = where ? `${where.file}:${where.line}` : (c.specRef ?? c.target);
+    out(`  ${MARK[c.verdict]} ${bold(c.id)} ${dim(place)}`);
+    out(`      ${failureMessage(c)}`);
+  }
+}
 
 export class ConsoleReporter {
   readonly name: ConsoleReporterName;
