@@ -63,8 +63,8 @@ export function verdictContextOf(provider: MockProvider, clientId?: string, step
 
 /** The scenario's `verdicts:` requirements as expectation results. */
 export function verdictExpectations(required: VerdictRequirements, verdicts: ClientVerdict[]): ExpectationResult[] {
-  const rank = (id: string) => VERDICTS.findIndex((v) => v.id === id);
-  return Object.entries(required).sort(([a], [b]) => rank(a) - rank(b)).map(([id, want]) => {
+  // in the scenario's order: the matrix names the first that failed, so a scenario lists the root cause first
+  return Object.entries(required).map(([id, want]) => {
     const accepted = Array.isArray(want) ? want : [want!];
     const v = verdicts.find((x) => x.id === id);
     const passed = v !== undefined && accepted.includes(v.outcome);
