@@ -5,7 +5,7 @@ import { parseBenchArgs } from './index.js';
 describe('bench options', () => {
   it('defaults: every section, 5 rounds of 5 s, 50 connections; --quick: 1 round of 2 s', () => {
     expect(parseBenchArgs([])).toMatchObject({ rounds: 5, seconds: 5, connections: 50, warmupSeconds: 1, quick: false });
-    expect([...parseBenchArgs([]).only]).toEqual(['throughput', 'storm', 'catalog', 'startup', 'memory', 'install', 'shards']);
+    expect([...parseBenchArgs([]).only]).toEqual(['throughput', 'storm', 'catalog', 'startup', 'memory', 'install', 'shards', 'verify']);
     expect(parseBenchArgs(['--quick', '--only', 'startup,memory'])).toMatchObject({ rounds: 1, seconds: 2, quick: true, only: new Set(['startup', 'memory']) });
   });
 
