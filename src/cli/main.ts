@@ -7,7 +7,18 @@ import { HarnessError } from '../errors/harness-error.js';
 import { containerTargetList } from '../targets/servers/registry.js';
 import { red } from './console-output.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** What a live target (`--target https://issuer`) needs: the same options on `run` and `parity` (src/targets/live-target.ts). */
+function addLiveTargetOptions(cmd: Command): void {
+  cmd
+    .option('--config <file>', 'with --target <issuer URL>: verify.yaml giving the client, the test user and behavesLike')
+    .option('--client-id <id>', 'with --target <issuer URL>: the client registered there')
+    .option('--client-secret <secret>', 'with --target <issuer URL>: its secret')
+    .option('--redirect-uri <uri>', 'with --target <issuer URL>: its registered redirect URI')
+    .addOption(new Option('--user <name:password>', 'with --target <issuer URL>: a test user (repeatable)').argParser(collect))
+    .addOption(new Option('--behaves-like <profile>', 'with --target <issuer URL>: a built-in profile the server behaves like (repeatable; default rfc-strict)').argParser(collect));
+}
 
 function program(): Command {
   const p = new Command('oauth-harness')
@@ -31,12 +42,6 @@ function program(): Command {
     .option('--expected-failures <file>', 'YAML list of { id, reason }: listed failures do not fail the run; a listed case that now passes does')
     .option('--target <target>', `where the provider runs: mock (default), ${containerTargetList()}, or an issuer URL (see: oauth-harness targets)`)
     .option('--client <driver>', 'run every scenario with this client: reference, command:"<program>", or web:"<command>"')
-    .option('--config <file>', 'with --target <issuer URL>: verify.yaml giving the client, the test user and behavesLike')
-    .option('--client-id <id>', 'with --target <issuer URL>: the client registered there')
-    .option('--client-secret <secret>', 'with --target <issuer URL>: its secret')
-    .option('--redirect-uri <uri>', 'with --target <issuer URL>: its registered redirect URI')
-    .addOption(new Option('--user <name:password>', 'with --target <issuer URL>: a test user (repeatable)').argParser(collect))
-    .addOption(new Option('--behaves-like <profile>', 'with --target <issuer URL>: a built-in profile the server behaves like (repeatable; default rfc-strict)').argParser(collect))
     .option('--shard <i/n>', 'run part i of n (a stable split by scenario id); merge the parts with merge-reports')
     .option('--list', 'print the selected scenarios and run nothing')
     .option('--reporter <name>', 'console output: default, verbose (warnings in full), dot, github (annotations and job summary)', 'default')
@@ -110,12 +115,6 @@ function program(): Command {
     .description('run scenarios on the mock profile and on a real server in a container, and list the differences')
     .argument('[paths...]', 'scenario files or folders (default: the built-in catalog)')
     .requiredOption('--target <target>', `${containerTargetList()}, or an issuer URL (see: oauth-harness targets)`)
-    .option('--config <file>', 'with an issuer URL: verify.yaml giving the client, the test user and behavesLike')
-    .option('--client-id <id>', 'with an issuer URL: the client registered there')
-    .option('--client-secret <secret>', 'with an issuer URL: its secret')
-    .option('--redirect-uri <uri>', 'with an issuer URL: its registered redirect URI')
-    .addOption(new Option('--user <name:password>', 'with an issuer URL: a test user (repeatable)').argParser(collect))
-    .addOption(new Option('--behaves-like <profile>', 'with an issuer URL: a built-in profile the server behaves like (repeatable; default rfc-strict)').argParser(collect))
     .option('--seed <n>', 'seed for generated users and data', '1')
     .option('--out <dir>', 'folder for parity.json and parity.md', 'reports')
     .action(async (paths: string[], o) => {
@@ -180,6 +179,7 @@ function program(): Command {
       const { listProfiles, loadProfile } = await import('../../mocks/profiles.js');
       for (const name of listProfiles()) process.stdout.write(`${name.padEnd(24)} ${loadProfile(name).imitates}\n`);
     });
+  for (const name of ['run', 'parity']) addLiveTargetOptions(p.commands.find((c) => c.name() === name)!);
   return p;
 }
 

@@ -4,6 +4,7 @@
  * need no switch, clock move or admin hook run there and pass; the others are skipped
  * naming why; a wrong or missing setting is a one-line usage error.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,5 +57,13 @@ describe('a live target', () => {
     await expect(liveTargetStart({ target: issuer, config: '/nonexistent/verify.yaml' })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
     await expect(liveTargetStart({ target: 'mock', clientId: 'x' })).rejects.toThrow(/--client-id goes with --target <issuer URL>/);
     expect(await liveTargetStart({ target: 'container:glewlwyd' })).toBeUndefined();
+  });
+
+  it('from the CLI: repeatable flags parse, an unreachable live server is one line and exit 2, and the secret stays out', () => {
+    const r = spawnSync(process.execPath, ['bin/oauth-harness.js', 'run', '--target', 'http://127.0.0.1:1/x', '--client-id', 'a', '--client-secret', 'sekrit-value', '--redirect-uri', 'https://x.test/cb', '--user', 'alice:pw-value', '--behaves-like', 'rfc-strict', '--report', 'none'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: no metadata for issuer http:\/\/127\.0\.0\.1:1\/x/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/sekrit-value|pw-value/);
   });
 });
