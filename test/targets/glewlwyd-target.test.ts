@@ -25,7 +25,7 @@ describe.runIf(run)('verify on container:glewlwyd', () => {
   const only = [
     'OP-DISC-REQUIRED', 'AS-MD-LOCATION', 'AS-CA-INVALID-CLIENT-401', 'AS-TR-TOKEN-TYPE', 'AS-TR-NO-STORE', 'AS-AC-SINGLE-USE',
     'AS-TOK-ROPC-DISABLED', 'OP-DISC-ISSUER', 'OP-DISC-OPENID-SCOPE', 'AS-AZ-ACCESS-DENIED', 'AS-REV-RT', 'AS-AZ-RESPONSE-TYPE',
-    'AS-AZ-IMPLICIT-OFFERED', 'AS-CA-BASIC-FORMDECODE', 'AS-ISS-IDTOKEN-MATCH', 'AS-CA-BASIC',
+    'AS-AZ-IMPLICIT-OFFERED', 'AS-CA-BASIC-FORMDECODE', 'AS-ISS-IDTOKEN-MATCH', 'AS-CA-BASIC', 'AS-AZ-SCOPE-OMITTED',
   ];
   let target: StartedTarget;
   let byId: Map<string, CaseResult>;
@@ -51,6 +51,9 @@ describe.runIf(run)('verify on container:glewlwyd', () => {
     expect(byId.get('AS-CA-BASIC')!.verdict).toBe('passed');
     // harness-client:secret → 200, harness%2Dclient:secret → refused: Basic credentials are not form-decoded
     expect(byId.get('AS-CA-BASIC-FORMDECODE')).toMatchObject({ verdict: 'failed', message: expect.stringContaining('the un-encoded form was accepted: the server does not form-decode Basic credentials') });
+    // RFC 6749 §3.3: without scope, a default scope or invalid_scope. Glewlwyd's protocol_oidc.c
+    // answers "at least one scope" with a bare 403 after sign-in (the user signed in; the request itself is refused)
+    expect(byId.get('AS-AZ-SCOPE-OMITTED')).toMatchObject({ verdict: 'failed', message: expect.stringContaining('without scope got page HTTP 403') });
   });
 
   it('blames Glewlwyd for none of the harness’s limits', () => {
