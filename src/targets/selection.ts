@@ -4,8 +4,10 @@
  * A scenario runs on a target when:
  * 1. its `provider.profile` is one of the target's `profileLike` (the built-in profiles
  *    whose behaviour the target has, as started);
- * 2. it changes nothing at the provider (`provider.switches`, `provider.clients`), unless
- *    the target can apply such changes (only the mock can);
+ * 2. every switch its profile sets and every switch or client field it changes
+ *    (`provider.switches`, `provider.clients`) is one the target can be set to: the mock
+ *    takes any; a real server those its definition lists (`switch-fit.ts`); a server
+ *    the user runs, none;
  * 3. the client is the reference client (`client.driver: reference`);
  * 4. every step is something the target can do: `advanceClock` needs a clock the harness
  *    controls and `revokeGrantAtProvider` an admin hook (mock only); `callApi` needs the
@@ -17,9 +19,10 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { StartedTarget } from './started-target.js';
+import { switchFit } from './switch-fit.js';
 
 /** The part of a started target the rule reads (so the rule is testable without one). */
-export type TargetTraits = Pick<StartedTarget, 'label' | 'profileLike' | 'capabilities' | 'users' | 'advanceClock' | 'revokeGrants'>;
+export type TargetTraits = Pick<StartedTarget, 'label' | 'profileLike' | 'capabilities' | 'users' | 'advanceClock' | 'revokeGrants' | 'imitation'>;
 
 export type Applicability = { ok: true } | { ok: false; reason: string };
 
@@ -27,11 +30,17 @@ export type Applicability = { ok: true } | { ok: false; reason: string };
 export function applicability(scenario: Scenario, target: TargetTraits): Applicability {
   const no = (reason: string): Applicability => ({ ok: false, reason: `${target.label}: ${reason}` });
   const profile = scenario.provider.profile;
-  if (!target.profileLike.includes(profile)) return no(`imitates ${target.profileLike.join(', ') || 'no built-in profile'}, not ${profile}`);
   const caps = target.capabilities;
-  const switches = Object.keys(scenario.provider.switches);
-  if (switches.length && !caps.providerChanges) return no(`cannot change provider switches (${switches.join(', ')})`);
-  if (scenario.provider.clients.length && !caps.providerChanges) return no('cannot change the client registration (provider.clients)');
+  if (!caps.providerChanges && target.imitation) {
+    const fit = switchFit(target.imitation, profile, scenario.provider.switches, scenario.provider.clients);
+    if (!fit.ok) return no(fit.reason);
+  }
+  if (!target.profileLike.includes(profile)) return no(`imitates ${target.profileLike.join(', ') || 'no built-in profile'}, not ${profile}`);
+  if (!caps.providerChanges && !target.imitation) {
+    const switches = Object.keys(scenario.provider.switches);
+    if (switches.length) return no(`cannot change provider switches (${switches.join(', ')})`);
+    if (scenario.provider.clients.length) return no('cannot change the client registration (provider.clients)');
+  }
   if (scenario.client.driver !== 'reference') return no(`runs the reference client only, not client.driver ${scenario.client.driver}`);
   for (const [i, step] of scenario.steps.entries()) {
     const at = `steps[${i}]`;

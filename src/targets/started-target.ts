@@ -4,6 +4,7 @@
  * scenario may ask of it, how to sign in, and how to stop it.
  */
 import type { User } from '../../mocks/provider/switches.js';
+import type { SwitchImitation } from './servers/server-definition.js';
 import type { ConsentChoice, UserAgentResult } from '../user-agent/in-process-user-agent.js';
 import type { VerifyConfigInput } from '../verify/config.js';
 import type { UserAgentDriver } from '../verify/user-agent/driver.js';
@@ -49,6 +50,8 @@ export interface StartedTarget {
   readonly users: ReadonlyMap<string, User>;
   /** Built-in profiles whose behaviour this target has, as started (e.g. `['rotating-refresh']`). */
   readonly profileLike: readonly string[];
+  /** Real servers: the switch values they can be set to (their definition's); selection reads it. */
+  readonly imitation?: SwitchImitation;
   readonly capabilities: TargetCapabilities;
   readonly userAgent: TargetUserAgent;
   /** The target's clock in ms (real time for real servers). */

@@ -1,17 +1,50 @@
 /**
  * What the harness knows of a real server before starting it (and before loading
  * testcontainers): its name in `--target container:<name>`, a one-line description, the
- * built-in profiles it can be set up to imitate, and what its login and setup can do.
+ * built-in profiles it can be set up to imitate, which switch values it can be set to
+ * (and by which of its own settings), and what its login and setup can do.
  * Each server's definition lives in its own folder under src/targets/containers/.
  */
 import type { StartedTarget, StartTargetOptions, TargetCapabilities } from '../started-target.js';
+
+/**
+ * The values one switch can take on a server, and the server's own setting that gives
+ * them (for `oauth-harness targets` and docs/adding-a-server.md):
+ * - `any`: every valid value (a lifetime in seconds, a path);
+ * - `oneOf`: exactly these values (compared as JSON; `oneOf: [false]` for what the server
+ *   always does by itself, with `setting` saying so);
+ * - `subsetOf`: a list whose members all come from these (`clientAuth.methods`).
+ */
+export type SwitchValues =
+  | { readonly any: true; readonly setting: string }
+  | { readonly oneOf: readonly unknown[]; readonly setting: string }
+  | { readonly subsetOf: readonly string[]; readonly setting: string };
+
+/**
+ * Which switches a server can imitate. Keys are switch paths, `group.name` as in
+ * mocks/provider/switches.ts (`refresh.rotation`, `lifetimes.accessToken`).
+ */
+export interface SwitchImitation {
+  /** Switches the server can be set to, with the values it takes. A scenario that sets a switch (or a value) not listed here is skipped, naming it. */
+  readonly switches: Readonly<Record<string, SwitchValues>>;
+  /**
+   * Switches a *profile* sets that the server keeps doing its own way, each with why. The
+   * profile's scenarios still run (the parity report shows where the server differs);
+   * a scenario that sets one of these itself (`provider.switches`) is skipped.
+   */
+  readonly ownWay?: Readonly<Record<string, string>>;
+  /** Fields of a client registration (`provider.clients`) the server can take, e.g. `client_secret`, `scopes`. */
+  readonly clientFields: readonly string[];
+}
 
 export interface ServerDefinition<Name extends string = string> {
   name: Name;
   /** One line for `oauth-harness targets` and the CLI help. */
   title: string;
-  /** The built-in profiles it can be set up to imitate. */
+  /** The built-in profiles it can be set up to imitate: every switch each one sets is in `imitation` (a test checks it). */
   imitates: readonly string[];
+  /** The switch values it can be set to, in data: selection reads it to run or skip a scenario. */
+  imitation: SwitchImitation;
   capabilities: TargetCapabilities;
 }
 
