@@ -31,6 +31,8 @@ export interface PreflightFacts {
   clientCredentials: boolean;
   /** Why not, when it did not (`HTTP 400 error=unauthorized_client`). */
   clientCredentialsAnswer?: string;
+  /** Fixture clients (`F2`, …) whose credentials the token endpoint refused, with why: their checks are not tested. */
+  refusedFixtures?: Record<string, string>;
 }
 
 export interface CheckContext extends RunState {

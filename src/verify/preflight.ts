@@ -12,6 +12,11 @@
  *   certainly wrong secret: the same answer means the credentials are refused too.
  * Both Basic and body credentials are tried before the run is stopped, so a server that
  * refuses one method (a finding of the AS-CA-* checks) does not stop it.
+ *
+ * The other confidential clients that checks send to the token endpoint (fixtures F2, F4,
+ * F5, F7, F8) are asked the same way. A refused fixture does not stop the run: the checks
+ * that need it are not tested ("inconclusive", naming the fixture and its verify.yaml key),
+ * so a typo in a second client's secret is never reported as the server's failure.
  */
 import type { ClientAuth } from './flows/token.js';
 import { basicAuthorization } from './http/form.js';
@@ -86,27 +91,38 @@ export async function preflightCredentials(state: RunState, probe: Probe): Promi
   const first = firstMethod(state, client);
   const tried: string[] = [];
   let facts: PreflightFacts | undefined;
-  /** Does the server accept the credentials with `method`? (`tried` gets the answer when not.) */
-  const accepts = async (method: 'basic' | 'post'): Promise<boolean> => {
-    const a = await send(client, method, cc);
-    if (method === first) facts = a.token ? { clientCredentials: true } : { clientCredentials: false, clientCredentialsAnswer: describe(a) };
+  /** Does the server accept `c`'s credentials with `method`? (`log` gets the answer when not.) */
+  const accepts = async (c: TestClient, method: 'basic' | 'post', log: string[]): Promise<boolean> => {
+    const codeOf: Array<[string, string]> = c === client ? code : [...code.filter(([k]) => k !== 'redirect_uri'), ...(c.redirect_uri ? [['redirect_uri', c.redirect_uri] as [string, string]] : [])];
+    const a = await send(c, method, cc);
+    if (c === client && method === first) facts = a.token ? { clientCredentials: true } : { clientCredentials: false, clientCredentialsAnswer: describe(a) };
     if (a.token) return true;
-    const b = a.error === 'invalid_client' || a.status === 401 ? a : await send(client, method, code);
+    const b = a.error === 'invalid_client' || a.status === 401 ? a : await send(c, method, codeOf);
     if (b.error === 'invalid_grant') return true;
     if (b.error === 'invalid_client' || b.status === 401 || a.error === 'invalid_client' || a.status === 401) {
-      tried.push(`${describe(b)} with ${METHOD_NAME[method]}`);
+      log.push(`${describe(b)} with ${METHOD_NAME[method]}`);
       return false;
     }
     // neither accepted nor refused in so many words: compare with a certainly wrong secret
-    const wrong = await send({ ...client, client_secret: `wrong-${randomToken(9)}` }, method, code);
+    const wrong = await send({ ...c, client_secret: `wrong-${randomToken(9)}` }, method, codeOf);
     if (!same(b, wrong)) return true;
-    tried.push(`${describe(b)} with ${METHOD_NAME[method]}, exactly as to a wrong secret`);
+    log.push(`${describe(b)} with ${METHOD_NAME[method]}, exactly as to a wrong secret`);
     return false;
   };
+  /** Accepted with its configured method, or (none configured) with either. */
+  const acceptsClient = async (c: TestClient, log: string[]): Promise<boolean> => {
+    const m = firstMethod(state, c);
+    if (await accepts(c, m, log)) return true;
+    return !c.authMethod && (await accepts(c, m === 'basic' ? 'post' : 'basic', log));
+  };
   const other = first === 'basic' ? 'post' : 'basic';
-  if (await accepts(first)) return facts;
-  const otherWorks = await accepts(other);
-  if (otherWorks && !client.authMethod) return facts;
+  const checked = async (): Promise<PreflightFacts | undefined> => {
+    const refused = await refusedFixtures(state, acceptsClient);
+    return Object.keys(refused).length ? { ...(facts ?? { clientCredentials: false }), refusedFixtures: refused } : facts;
+  };
+  if (await accepts(client, first, tried)) return checked();
+  const otherWorks = await accepts(client, other, tried);
+  if (otherWorks && !client.authMethod) return checked();
   const configured = client.authMethod ? ` with the configured method (client.token_endpoint_auth_method: ${METHOD_NAME[client.authMethod]})` : '';
   if (otherWorks) {
     throw new VerifyError(
@@ -118,4 +134,27 @@ export async function preflightCredentials(state: RunState, probe: Probe): Promi
     'CREDENTIALS_REJECTED',
     `the token endpoint ${url} does not accept the credentials of client "${client.client_id}": ${tried.join('; ')}. Check --client-id/--client-secret (or client: in verify.yaml); nothing was verified`,
   );
+}
+
+/** The fixtures whose clients checks send to the token endpoint with their secret. */
+const TOKEN_ENDPOINT_FIXTURES = [
+  ['F2', 'second', 'fixtures.secondClient'],
+  ['F4', 'special', 'fixtures.specialCharsClient'],
+  ['F5', 'multiRedirect', 'fixtures.multiRedirectClient'],
+  ['F7', 'pkceOptional', 'fixtures.pkceOptionalClient'],
+  ['F8', 'noClientCredentials', 'fixtures.noClientCredentialsClient'],
+] as const;
+
+/** Ask the token endpoint about each configured fixture client with a secret; the refused ones, by fixture id, with why. */
+async function refusedFixtures(state: RunState, acceptsClient: (c: TestClient, log: string[]) => Promise<boolean>): Promise<Record<string, string>> {
+  const refused: Record<string, string> = {};
+  for (const [id, key, yamlKey] of TOKEN_ENDPOINT_FIXTURES) {
+    const c = state.clients[key];
+    if (!c || c.client_secret === undefined || c.client_id === state.clients.primary.client_id) continue;
+    const log: string[] = [];
+    if (!(await acceptsClient(c, log))) {
+      refused[id] = `the token endpoint does not accept the credentials of ${c.label} "${c.client_id}" (${log.join('; ')}): check ${yamlKey} in verify.yaml; not tested`;
+    }
+  }
+  return refused;
 }

@@ -52,3 +52,12 @@ export function unmetReason(req: Requirement, state: RunState): string | undefin
       return `unknown requirement ${String(req)}`;
   }
 }
+
+/**
+ * Why the requirement is configured but unusable in this run (a fixture client whose
+ * credentials the preflight saw refused), or undefined. What the harness cannot establish
+ * is "not tested", never the server's failure.
+ */
+export function refusedReason(req: Requirement, state: RunState): string | undefined {
+  return req.startsWith('fixture:') ? state.preflight?.refusedFixtures?.[req.slice('fixture:'.length)] : undefined;
+}

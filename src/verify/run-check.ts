@@ -8,7 +8,7 @@ import { clientSecrets } from './clients.js';
 import { createCheckContext, type RunState } from './context.js';
 import { VerifyError } from './errors.js';
 import { Probe, ProbeNetworkError } from './probe.js';
-import { unmetReason } from './requirements.js';
+import { refusedReason, unmetReason } from './requirements.js';
 import { severityOf } from './severity.js';
 
 /** The harness's own limit for one check ran out (reported `inconclusive`). */
@@ -57,6 +57,8 @@ export async function runCheck(check: Check, state: RunState): Promise<CaseResul
   for (const req of check.requires) {
     const reason = unmetReason(req, state);
     if (reason) return finish('skipped', reason);
+    const refused = refusedReason(req, state);
+    if (refused) return finish('inconclusive', refused);
   }
   const ctx = createCheckContext(state, probe);
   // room for the waits a check may make (each at most maxWaitSeconds) and revocation propagation
