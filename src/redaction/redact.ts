@@ -1,22 +1,20 @@
 /**
- * Redaction: every secret (client secrets, access/refresh/ID tokens, codes, passwords,
+ * Redaction, the one implementation: every secret (client secrets, access/refresh/ID tokens, codes, passwords,
  * Basic and Bearer header values, PKCE verifiers) becomes `[redacted:xxxxxxxx]`, where
  * the 8 hex digits fingerprint the value, so two uses of one token can still be matched.
  * Applied to every exchange before it is stored in a result, so no reporter sees a secret.
  */
-import { createHash } from 'node:crypto';
 import type { MockProvider } from '../../mocks/provider/provider.js';
 import type { Exchange } from '../results/model.js';
+import { fingerprint, mark } from './marker.js';
+import { namedValuePatterns, SECRET_NAMES, scrubText, secretNames } from './scrub.js';
 
-const SECRET_PARAMS = new Set(['client_secret', 'code', 'access_token', 'refresh_token', 'id_token', 'token', 'password', 'code_verifier', 'client_assertion', 'assertion', 'device_code', 'txn']);
+export { SECRET_NAMES, secretNames } from './scrub.js';
+
+export { fingerprint } from './marker.js';
 
 /** Values a buggy client sends where a secret should be: not secrets, and common words elsewhere. */
 const PLACEHOLDERS = new Set(['undefined', 'null', 'none', 'true', 'false', '[object object]']);
-
-/** The marker that replaces a secret value. */
-export function fingerprint(value: string): string {
-  return `[redacted:${createHash('sha256').update(value).digest('hex').slice(0, 8)}]`;
-}
 
 /**
  * The ways a value can appear in recorded text: raw, percent-encoded (URLs), form-encoded
@@ -53,31 +51,41 @@ export class SecretSet {
   }
 }
 
-function learnParams(params: URLSearchParams, secrets: SecretSet): void {
-  for (const [k, v] of params) if (SECRET_PARAMS.has(k)) secrets.add(v);
+function learnParams(params: URLSearchParams, secrets: SecretSet, names: ReadonlySet<string>): void {
+  for (const [k, v] of params) if (names.has(k)) secrets.add(v);
 }
 
-function learnJson(value: unknown, secrets: SecretSet): void {
+function learnJson(value: unknown, secrets: SecretSet, names: ReadonlySet<string>): void {
   if (!value || typeof value !== 'object') return;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof v === 'string' && SECRET_PARAMS.has(k)) secrets.add(v);
-    else if (typeof v === 'object') learnJson(v, secrets);
+    if (typeof v === 'string' && names.has(k)) secrets.add(v);
+    else if (typeof v === 'object') learnJson(v, secrets, names);
   }
 }
 
-function learnText(text: string | undefined, secrets: SecretSet): void {
+function learnText(text: string | undefined, secrets: SecretSet, names: ReadonlySet<string>): void {
   if (!text) return;
   try {
-    learnJson(JSON.parse(text), secrets);
+    learnJson(JSON.parse(text), secrets, names);
     return;
   } catch {
     /* not JSON */
   }
-  if (/^[^<\s]*=/.test(text)) learnParams(new URLSearchParams(text), secrets);
+  if (/^[^<\s]*=/.test(text)) learnParams(new URLSearchParams(text), secrets, names);
+  // `name=value` anywhere else (a link in an HTML page, `&amp;`-separated), raw and decoded
+  for (const m of text.matchAll(namedValuePatterns(names).form)) {
+    if (m[3]!.startsWith('[redacted:')) continue;
+    secrets.add(m[3]);
+    try {
+      secrets.add(decodeURIComponent(m[3]!.replace(/\+/g, ' ')));
+    } catch {
+      /* not percent-encoded */
+    }
+  }
   for (const m of text.matchAll(/name="(txn|password)" value="([^"]+)"/g)) secrets.add(m[2]);
 }
 
-function learnHeaders(h: Record<string, string>, secrets: SecretSet): void {
+function learnHeaders(h: Record<string, string>, secrets: SecretSet, names: ReadonlySet<string>): void {
   for (const [k, v] of Object.entries(h)) {
     const key = k.toLowerCase();
     if (key === 'authorization' || key === 'proxy-authorization') {
@@ -101,7 +109,7 @@ function learnHeaders(h: Record<string, string>, secrets: SecretSet): void {
     }
     if (key === 'location') {
       try {
-        learnParams(new URL(v).searchParams, secrets);
+        learnParams(new URL(v).searchParams, secrets, names);
       } catch {
         /* relative */
       }
@@ -123,51 +131,74 @@ export function providerSecrets(provider: Pick<MockProvider, 'context'>, exchang
   return secrets;
 }
 
-/** Learns the secrets an exchange carries (call for every exchange before redacting any). */
-export function learnSecrets(e: Exchange, secrets: SecretSet): void {
+/**
+ * Learns the secrets an exchange carries (call for every exchange before redacting any):
+ * values under secret names (`names`, default {@link SECRET_NAMES}) in the URL, the
+ * bodies and `Location`, and credentials in `Authorization`.
+ */
+export function learnSecrets(e: Exchange, secrets: SecretSet, names: ReadonlySet<string> = SECRET_NAMES): void {
   try {
-    learnParams(new URL(e.request.url).searchParams, secrets);
+    learnParams(new URL(e.request.url).searchParams, secrets, names);
   } catch {
     /* ignore */
   }
-  learnHeaders(e.request.headers, secrets);
-  learnHeaders(e.response.headers, secrets);
-  learnText(e.request.body, secrets);
-  learnText(e.response.body, secrets);
+  learnHeaders(e.request.headers, secrets, names);
+  learnHeaders(e.response.headers, secrets, names);
+  learnText(e.request.body, secrets, names);
+  learnText(e.response.body, secrets, names);
 }
 
-function redactHeaders(h: Record<string, string>, secrets: SecretSet): Record<string, string> {
+/** `a=1; b=2` → each value marked, names kept. */
+const markCookies = (v: string) => v.replace(/([^=;\s]+)=([^;]*)/g, (_m, k: string, x: string) => `${k}=${x ? mark(x) : ''}`);
+/** One `Set-Cookie` a line: the value marked, name and attributes kept. */
+const markSetCookies = (v: string) =>
+  v
+    .split('\n')
+    .map((c) => c.replace(/^([^=;\s]+)=([^;]*)/, (_m, k: string, x: string) => `${k}=${x ? mark(x) : ''}`))
+    .join('\n');
+
+function redactHeaders(h: Record<string, string>, text: (s: string) => string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(h)) {
     const key = k.toLowerCase();
     if (key === 'authorization' || key === 'proxy-authorization') {
       const m = /^(\w+)\s+(.+)$/.exec(v);
-      out[k] = m ? `${m[1]} ${fingerprint(m[2]!)}` : fingerprint(v);
-    } else if (key === 'cookie' || key === 'set-cookie') out[k] = fingerprint(v);
-    else out[k] = secrets.sweep(v);
+      out[k] = m ? `${m[1]} ${mark(m[2]!.trim())}` : mark(v);
+    } else if (key === 'cookie') out[k] = markCookies(v);
+    else if (key === 'set-cookie') out[k] = markSetCookies(v);
+    else out[k] = text(v);
   }
   return out;
 }
 
-/** A copy of the exchange with every known secret replaced by its marker. */
-export function redactExchange(e: Exchange, secrets: SecretSet): Exchange {
+export interface RedactExchangeOptions {
+  /** Extra parameter names to treat as secret (e.g. a login form's password field). */
+  names?: Iterable<string>;
+  /** Bodies longer than this many characters are cut, after redaction, and end in `…[truncated]`. */
+  maxBodyChars?: number;
+}
+
+/**
+ * A copy of the exchange with every known secret replaced by its marker (the exact values
+ * first, then values under secret names), then bodies cut to `maxBodyChars`: redaction
+ * comes first, so a cut never leaves half a secret readable.
+ */
+export function redactExchange(e: Exchange, secrets: SecretSet, options: RedactExchangeOptions = {}): Exchange {
+  const names = secretNames(options.names);
+  const text = (s: string) => redactText(s, secrets, names);
+  const body = (s: string | undefined) => (s === undefined ? {} : { body: truncate(text(s), options.maxBodyChars) });
   return {
     ...e,
-    request: {
-      method: e.request.method,
-      url: secrets.sweep(e.request.url),
-      headers: redactHeaders(e.request.headers, secrets),
-      ...(e.request.body !== undefined ? { body: secrets.sweep(e.request.body) } : {}),
-    },
-    response: {
-      status: e.response.status,
-      headers: redactHeaders(e.response.headers, secrets),
-      ...(e.response.body !== undefined ? { body: secrets.sweep(e.response.body) } : {}),
-    },
+    request: { method: e.request.method, url: text(e.request.url), headers: redactHeaders(e.request.headers, text), ...body(e.request.body) },
+    response: { status: e.response.status, headers: redactHeaders(e.response.headers, text), ...body(e.response.body) },
   };
 }
 
-/** Redacts free text (messages, client output) against the known secrets. */
-export function redactText(text: string, secrets: SecretSet): string {
-  return secrets.sweep(text);
+function truncate(text: string, max: number | undefined): string {
+  return max !== undefined && text.length > max ? `${text.slice(0, max)}…[truncated]` : text;
+}
+
+/** Redacts free text (messages, client output): the known secrets, then values under secret names. */
+export function redactText(text: string, secrets: SecretSet, names: ReadonlySet<string> = SECRET_NAMES): string {
+  return scrubText(secrets.sweep(text), names);
 }

@@ -7,23 +7,75 @@
  * expectation, a token in a client's error message).
  */
 import type { CaseResult, Exchange, ExpectationResult } from '../results/model.js';
-import { fingerprint } from './redact.js';
+import { mark } from './marker.js';
 
-const NAMES = 'client_secret|password|access_token|refresh_token|id_token|code_verifier|client_assertion|assertion|device_code|code|token|txn';
-const FORM = new RegExp(`(^|[?&\\s;,(])(${NAMES})=([^&\\s"'<>;,)]+)`, 'g');
-const JSON_MEMBER = new RegExp(`("(?:${NAMES})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)+)"`, 'g');
+/**
+ * Parameter and JSON member names whose values are always secret (RFC 6749 §2.3.1, §4.1.2,
+ * §5.1; RFC 7636 §4.1; RFC 7523; RFC 7591 §3.2.1; RFC 8628 §3.2; RFC 8693 §2.1).
+ */
+export const SECRET_NAMES: ReadonlySet<string> = new Set([
+  'client_secret',
+  'password',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'code_verifier',
+  'client_assertion',
+  'assertion',
+  'registration_access_token',
+  'device_code',
+  'subject_token',
+  'actor_token',
+  'code',
+  'token',
+  'txn',
+]);
+
+/** The patterns that find secret-named values in text, for one set of names. */
+export interface NamedValuePatterns {
+  /** `name=value` after the start, `?`, `#`, `&`, `;` (as in `&amp;`), a quote, white space, `,` or `(`. */
+  form: RegExp;
+  /** `"name": "value"`. */
+  json: RegExp;
+  /** An expectation path ending in a secret name. */
+  path: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const cache = new Map<string, NamedValuePatterns>();
+
+/** The patterns for `names` (longest name first, so `code_verifier` is not read as `code`). */
+export function namedValuePatterns(names: Iterable<string> = SECRET_NAMES): NamedValuePatterns {
+  const list = [...new Set(names)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const key = list.join('|');
+  let patterns = cache.get(key);
+  if (!patterns) {
+    const alt = list.map(escape).join('|');
+    patterns = {
+      form: new RegExp(`(^|[?#&\\s;,("'])(${alt})=([^&#\\s"'<>;,)]+)`, 'g'),
+      json: new RegExp(`("(?:${alt})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)+)"`, 'g'),
+      path: new RegExp(`\\.(?:${alt})$`),
+    };
+    cache.set(key, patterns);
+  }
+  return patterns;
+}
+
+/** Names to treat as secret: the standard ones plus `extra` (e.g. a login form's password field). */
+export function secretNames(extra: Iterable<string> = []): ReadonlySet<string> {
+  const added = [...extra];
+  return added.length ? new Set([...SECRET_NAMES, ...added]) : SECRET_NAMES;
+}
+
 const CREDENTIALS = /\b(Basic|Bearer)\s+([A-Za-z0-9\-._~+/]{12,}=*)/g;
-const SECRET_PATH = new RegExp(`\\.(?:${NAMES})$`);
-const MARKER = /^\[redacted:[0-9a-f]{8}\]$/;
 
-const mark = (v: string) => (MARKER.test(v) || v.startsWith('[redacted:') ? v : fingerprint(v));
-
-/** Redacts secret-named values and credentials in one text. */
-export function scrubText(text: string): string {
+/** Redacts secret-named values and credentials in one text (`names`: the secret names, default {@link SECRET_NAMES}). */
+export function scrubText(text: string, names: ReadonlySet<string> = SECRET_NAMES): string {
   if (!text) return text;
+  const { form, json } = namedValuePatterns(names);
   return text
-    .replace(FORM, (_m, pre: string, k: string, v: string) => `${pre}${k}=${mark(v)}`)
-    .replace(JSON_MEMBER, (_m, head: string, v: string) => `${head}${mark(v)}"`)
+    .replace(form, (_m, pre: string, k: string, v: string) => `${pre}${k}=${mark(v)}`)
+    .replace(json, (_m, head: string, v: string) => `${head}${mark(v)}"`)
     .replace(CREDENTIALS, (m, scheme: string, v: string) => (/[0-9+/=._~-]/.test(v) ? `${scheme} ${mark(v)}` : m));
 }
 
@@ -36,7 +88,7 @@ function scrubValue(v: unknown): unknown {
 
 function scrubExpectation(x: ExpectationResult): ExpectationResult {
   // an expectation about a secret parameter: its literal values are secrets (matchers are not)
-  const secretLiteral = (v: unknown) => typeof v === 'string' && SECRET_PATH.test(x.path) && v !== 'present' && v !== 'absent' && !/^\/.*\/\w*$/.test(v);
+  const secretLiteral = (v: unknown) => typeof v === 'string' && namedValuePatterns().path.test(x.path) && v !== 'present' && v !== 'absent' && !/^\/.*\/\w*$/.test(v);
   return {
     ...x,
     message: scrubText(x.message),
@@ -65,7 +117,7 @@ export function scrubCase(c: CaseResult): CaseResult {
     ...(c.message !== undefined ? { message: scrubText(c.message) } : {}),
     steps: c.steps.map((s) => ({ ...s, name: scrubText(s.name), ...(s.detail !== undefined ? { detail: scrubText(s.detail) } : {}), expectations: s.expectations.map(scrubExpectation) })),
     exchanges: c.exchanges.map(scrubExchange),
-    diagnoses: c.diagnoses.map((d) => ({ ...d, cause: scrubText(d.cause), fix: d.fix.map(scrubText) })),
+    diagnoses: c.diagnoses.map((d) => ({ ...d, cause: scrubText(d.cause), fix: d.fix.map((f) => scrubText(f)) })),
     ...(c.warnings ? { warnings: c.warnings.map((w) => ({ code: w.code, message: scrubText(w.message) })) } : {}),
     ...(c.clientVerdicts ? { clientVerdicts: c.clientVerdicts.map((v) => ({ ...v, detail: scrubText(v.detail) })) } : {}),
     ...(c.clientRuns ? { clientRuns: c.clientRuns.map((r) => ({ ...r, command: scrubText(r.command), stdout: scrubText(r.stdout), stderr: scrubText(r.stderr) })) } : {}),

@@ -13,4 +13,3 @@ export { BCP_ONLY, PLAN_NAMES, planChecks, type PlanName } from './plans.js';
 export { ALL_CHECKS } from './checks/index.js';
 export type { Check, CheckMode, Level, Mode, Requirement } from './check.js';
 export { severityOf } from './severity.js';
-export { redactExchange } from './redact.js';

@@ -5,7 +5,7 @@
  */
 import type { Exchange } from '../results/model.js';
 import { encodeForm, type FormInput } from './http/form.js';
-import { collectSecrets, redactExchange } from './redact.js';
+import { learnSecrets, redactExchange, SecretSet, secretNames } from '../redaction/redact.js';
 
 export interface ProbeRequest {
   method?: string;
@@ -166,7 +166,7 @@ export class Probe {
   step: string | undefined;
   private readonly started = Date.now();
   /** Secret values seen in earlier exchanges (tokens, codes), hidden wherever they reappear. */
-  private readonly learned = new Set<string>();
+  private readonly learned = new SecretSet();
 
   constructor(private readonly options: ProbeOptions = {}) {}
 
@@ -261,23 +261,20 @@ export class Probe {
       response: {
         status: res.status,
         headers: responseHeaders,
-        ...(text ? { body: text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…[truncated]` : text } : {}),
+        ...(text ? { body: text } : {}),
       },
       at: Date.now() - this.started,
     };
   }
 
-  /** Record an exchange observed elsewhere (e.g. by the browser driver); it is redacted here. */
+  /** Record an exchange observed elsewhere (e.g. by the browser driver); it is redacted here, then bodies are cut. */
   record(exchange: Omit<Exchange, 'seq'> & { seq?: number }): void {
     const seq = this.exchanges.length + 1;
     const full: Exchange = { ...exchange, seq, ...(this.step && !exchange.step ? { step: this.step } : {}) };
-    for (const v of collectSecrets(full, this.options.secretNames ?? [])) this.learned.add(v);
-    this.exchanges.push(
-      redactExchange(full, {
-        secrets: [...(this.options.secrets?.() ?? []), ...this.learned],
-        names: this.options.secretNames ?? [],
-      }),
-    );
+    const names = secretNames(this.options.secretNames);
+    for (const v of this.options.secrets?.() ?? []) this.learned.add(v);
+    learnSecrets(full, this.learned, names);
+    this.exchanges.push(redactExchange(full, this.learned, { names, maxBodyChars: MAX_BODY }));
   }
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../results/model.js';
-import { collectSecrets, redactExchange, redactionMarker } from './redact.js';
+import { fingerprint as redactionMarker, learnSecrets, redactExchange as redactWith, SecretSet } from '../../src/redaction/redact.js';
+import type { Exchange } from '../../src/results/model.js';
+
+/** Redaction as `verify`'s probe does it: the configured secrets plus what the exchange carries. */
+function redactExchange(e: Exchange, options: { secrets?: string[]; names?: string[] } = {}): Exchange {
+  const secrets = new SecretSet();
+  for (const s of options.secrets ?? []) secrets.add(s);
+  return redactWith(e, secrets, { names: options.names ?? [] });
+}
 
 function ex(partial: { url?: string; reqHeaders?: Record<string, string>; reqBody?: string; resHeaders?: Record<string, string>; resBody?: string }): Exchange {
   return {
@@ -12,7 +19,7 @@ function ex(partial: { url?: string; reqHeaders?: Record<string, string>; reqBod
   };
 }
 
-describe('redactExchange', () => {
+describe('redactExchange (verify\'s probe and the runner share it)', () => {
   it('uses the first 8 hex of sha256 as marker', () => {
     expect(redactionMarker('abc')).toBe('[redacted:ba7816bf]');
   });
@@ -49,7 +56,34 @@ describe('redactExchange', () => {
   });
 
   it('collects values worth hiding in later exchanges', () => {
-    const secrets = collectSecrets(ex({ resBody: '{"access_token":"a-long-token-value","scope":"x"}', resHeaders: { location: 'https://c/cb?code=code-value-123' } }));
-    expect(secrets.sort()).toEqual(['a-long-token-value', 'code-value-123']);
+    const secrets = new SecretSet();
+    learnSecrets(ex({ resBody: '{"access_token":"a-long-token-value","scope":"x"}', resHeaders: { location: 'https://c/cb?code=code-value-123' } }), secrets);
+    expect(secrets.all().sort()).toEqual(['a-long-token-value', 'code-value-123']);
+  });
+
+  it('hides a learned value wherever it reappears, and a login form field named as secret', () => {
+    const secrets = new SecretSet();
+    const first = ex({ resBody: 'sign in <a href="/cb?state=s&amp;code=c0d3-from-html">go</a>' });
+    learnSecrets(first, secrets);
+    const later = redactWith(ex({ reqBody: 'code=c0d3-from-html&pw=hunter2', resBody: 'echo c0d3-from-html' }), secrets, { names: ['pw'] });
+    expect(JSON.stringify(later)).not.toContain('c0d3-from-html');
+    expect(later.request.body).toBe(`code=${redactionMarker('c0d3-from-html')}&pw=${redactionMarker('hunter2')}`);
+    expect(later.response.body).toBe(`echo ${redactionMarker('c0d3-from-html')}`);
+  });
+
+  it('redacts first, then cuts long bodies, so a cut never leaves part of a secret', () => {
+    const secret = 'a-long-refresh-token-value';
+    const body = `${'x'.repeat(20)} ${secret} and more`; // a cut at 30 falls inside the secret
+    const secrets = new SecretSet();
+    secrets.add(secret);
+    const r = redactWith(ex({ resBody: body }), secrets, { maxBodyChars: 30 });
+    expect(r.response.body).toMatch(/…\[truncated\]$/);
+    expect(r.response.body).not.toContain(secret.slice(0, 5));
+    expect(redactWith(ex({ resBody: 'short' }), secrets, { maxBodyChars: 30 }).response.body).toBe('short');
+  });
+
+  it('marks cookie values one by one and keeps their names and attributes', () => {
+    const r = redactExchange(ex({ resHeaders: { 'set-cookie': 'sid=abc123; Path=/; HttpOnly\ntheme=dark' } }));
+    expect(r.response.headers['set-cookie']).toBe(`sid=${redactionMarker('abc123')}; Path=/; HttpOnly\ntheme=${redactionMarker('dark')}`);
   });
 });
