@@ -26,7 +26,7 @@ export type { MockServer, StartMockServerOptions, IssuerInfo } from './api/mock-
 export { runScenarios } from './api/run-scenarios.js';
 export type { RunScenariosOptions } from './api/run-scenarios.js';
 export { HarnessError, type HarnessErrorCode } from './errors/harness-error.js';
-export { VerifyError, type VerifyErrorCode } from './verify/errors.js';
+export { VerifyError, type VerifyErrorCode } from './errors/verify-error.js';
 export { ClientError, type ClientReactionCode } from './client/client-error.js';
 export type { RunResult, CaseResult, Exchange, DiagnosisResult, StepResult, ExpectationResult, Verdict, Severity } from './results/model.js';
 export type { ClientVerdict, VerdictOutcome } from './drivers/client-verdicts.js';

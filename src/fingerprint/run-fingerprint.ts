@@ -9,7 +9,7 @@ import { createProvider } from '../../mocks/provider/provider.js';
 import { parseSwitches } from '../../mocks/provider/switches.js';
 import type { Inference, Unknown } from '../import/inference.js';
 import { CheckSkipped, SetupFailure } from '../verify/check.js';
-import { VerifyError } from '../verify/errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 import { ProbeNetworkError } from '../verify/probe.js';
 import { resolveVerifyConfig } from '../verify/run-verify.js';
 import type { VerifyConfigInput } from '../verify/config.js';

@@ -5,7 +5,7 @@
 import { listProfiles } from '../../mocks/profile-files.js';
 import { HarnessError } from '../errors/harness-error.js';
 import { loadVerifyConfig } from '../verify/config-loader.js';
-import { VerifyError } from '../verify/errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 import type { UrlTargetSettings } from './started-target.js';
 import { urlTargetSettings } from './url-settings.js';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { mergeVerifyFlags } from './cli-options.js';
 import { loadVerifyConfig, parseVerifyConfig } from './config-loader.js';
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 
 const VALID = `issuer: https://as.example
 client:

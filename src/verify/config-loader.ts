@@ -8,7 +8,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { verifyConfigSchema, type VerifyConfig } from './config.js';
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 
 /** Read and validate a config file. Throws {@link VerifyError} (`FILE_NOT_FOUND`, `CONFIG_INVALID`). */
 export async function loadVerifyConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<VerifyConfig> {

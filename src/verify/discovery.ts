@@ -2,7 +2,7 @@
  * Discovery: RFC 8414 `/.well-known/oauth-authorization-server` first, then OpenID
  * Connect Discovery `/.well-known/openid-configuration`; the first JSON object wins.
  */
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 import { isJsonObject } from './http/json.js';
 import { mediaType } from './http/headers.js';
 import { type Metadata, oidcDiscoveryUrl, rfc8414MetadataUrl } from './metadata.js';

@@ -5,7 +5,7 @@
  */
 import type { RunResult } from '../results/model.js';
 import { HarnessError } from '../errors/harness-error.js';
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseResult, RunResult } from '../results/model.js';
 import { HarnessError } from '../errors/harness-error.js';
 import { EXIT_BAD_INPUT, exitCodeForError, verifyExitCode } from './exit-code.js';
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 import { applyExpectedFailures, parseExpectedFailures } from './expected-failures.js';
 import { summarize } from './summary.js';
 

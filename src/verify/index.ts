@@ -8,7 +8,7 @@ export { verifyConfigSchema, type LoginConfig, type VerifyConfig, type VerifyCon
 export { mergeVerifyFlags, parseDuration, timingFromFlags, type VerifyFlags } from './cli-options.js';
 export { applyExpectedFailures, loadExpectedFailures, parseExpectedFailures, type ExpectedFailure } from './expected-failures.js';
 export { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, exitCodeForError, verifyExitCode } from './exit-code.js';
-export { VerifyError, type VerifyErrorCode } from './errors.js';
+export { VerifyError, type VerifyErrorCode } from '../errors/verify-error.js';
 export { BCP_ONLY, PLAN_NAMES, planChecks, type PlanName } from './plans.js';
 export { ALL_CHECKS } from './checks/index.js';
 export type { Check, CheckMode, Level, Mode, Requirement } from './check.js';

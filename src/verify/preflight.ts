@@ -23,7 +23,7 @@ import { basicAuthorization } from './http/form.js';
 import { isJsonObject } from './http/json.js';
 import type { TestClient } from './clients.js';
 import { isLoopbackHost, type PreflightFacts, type RunState } from './context.js';
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 import { metaString, tokenAuthMethods } from './metadata.js';
 import { type Probe, ProbeNetworkError, type ProbeResponse } from './probe.js';
 import { randomToken } from './flows/random.js';

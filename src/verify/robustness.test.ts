@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 import { exitCodeForError } from './exit-code.js';
 import { runVerify } from './run-verify.js';
 import { type BrokenAs, startBrokenAs } from './testing/broken-as.js';

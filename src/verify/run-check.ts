@@ -6,7 +6,7 @@ import type { CaseResult } from '../results/model.js';
 import { type Check, CheckFailure, CheckSkipped, SetupFailure } from './check.js';
 import { clientSecrets } from './clients.js';
 import { createCheckContext, type RunState } from './context.js';
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 import { Probe, ProbeNetworkError } from './probe.js';
 import { refusedReason, unmetReason } from './requirements.js';
 import { severityOf } from './severity.js';

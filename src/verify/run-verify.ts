@@ -12,7 +12,7 @@ import { clientSecrets, resolveClients } from './clients.js';
 import { verifyConfigSchema, type VerifyConfig, type VerifyConfigInput } from './config.js';
 import type { RunState } from './context.js';
 import { discover } from './discovery.js';
-import { VerifyError } from './errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 import { applyExpectedFailures, type ExpectedFailure } from './expected-failures.js';
 import { metaString } from './metadata.js';
 import { planChecks } from './plans.js';

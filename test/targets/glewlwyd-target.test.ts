@@ -12,7 +12,7 @@ import { containerTestsEnabled } from '../../src/targets/containers/runtime.js';
 import { runOnTarget } from '../../src/targets/run-on-target.js';
 import type { StartedTarget } from '../../src/targets/started-target.js';
 import { parseTarget, startTarget } from '../../src/targets/target.js';
-import { VerifyError } from '../../src/verify/errors.js';
+import { VerifyError } from '../../src/errors/verify-error.js';
 import { exitCodeForError } from '../../src/verify/exit-code.js';
 import { runVerify, type VerifyOptions } from '../../src/verify/run-verify.js';
 import { scenarioById } from './catalog-fixtures.js';

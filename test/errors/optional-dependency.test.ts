@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasOptional, requireOptional } from './optional-dependency.js';
+import { hasOptional, requireOptional } from '../../src/errors/optional-dependency.js';
 
 const none = (id: string): string => {
   throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' });
