@@ -5,6 +5,7 @@
  * None changes anything at the provider but the harness's own test grants and tokens.
  */
 import { errorOf, type ErrorInfo } from '../diagnoses/traffic.js';
+import { codeInBody } from '../import/error-shape.js';
 import { getHeader, responseFields } from '../observe/wire.js';
 import type { ProbeResponse } from '../verify/probe.js';
 import type { Session } from './session.js';
@@ -22,11 +23,28 @@ export interface FingerprintProbe {
   run(s: Session): Promise<void>;
 }
 
-/** The error of a response in any shape providers use (RFC 6749 §5.2, Facebook, GitHub's HTTP 200), or undefined. */
+/**
+ * The error of a response in any shape providers use (RFC 6749 §5.2, Facebook, GitHub's
+ * HTTP 200, a provider's own body such as HubSpot's `{status, message}`: its code is the
+ * OAuth error code among its values), or undefined.
+ */
 export function errorIn(res: ProbeResponse): ErrorInfo | undefined {
   const headers: Record<string, string> = {};
   res.headers.forEach((v, k) => (headers[k] = v));
-  return errorOf({ status: res.status, headers, body: res.text });
+  const err = errorOf({ status: res.status, headers, body: res.text });
+  const code = err?.code ?? codeInBody(res.json);
+  if (code === undefined) return err;
+  // a shaped body keeps its explanation in members errorOf does not know (Slack's `warning`)
+  const text = err?.text || descriptionsIn(res.json).join(' — ');
+  return { status: res.status, ...err, code, text };
+}
+
+/** The descriptive strings (words separated by spaces) of a JSON body, depth first. */
+function descriptionsIn(v: unknown): string[] {
+  if (typeof v === 'string') return /\S\s+\S/.test(v) ? [v] : [];
+  if (Array.isArray(v)) return v.flatMap(descriptionsIn);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(descriptionsIn);
+  return [];
 }
 
 /** Whether the client could not be authenticated (RFC 6749 §5.2 `invalid_client`, and the shapes providers use for it). */

@@ -44,8 +44,9 @@ export function readTokenShape(s: Session, res: ProbeResponse, asked: string[] |
   const ref = s.ref(res);
   const tt = body.token_type;
   if (tt === undefined) f.set(['tokenResponse', 'tokenType'], 'omit', `no token_type (${ref})`);
-  else if (tt === 'Bearer' || tt === 'bearer') f.set(['tokenResponse', 'tokenType'], tt, `token_type "${tt}" (${ref})`);
-  else f.unknown('tokenResponse.tokenType', `token_type "${String(tt)}" (${ref}) is neither "Bearer" nor "bearer"`);
+  // any spelling the mock can write back: printable ASCII, at most 64 characters (`bearer`, `BEARER`, `mac`, `N_A`)
+  else if (typeof tt === 'string' && /^[\x20-\x7e]{1,64}$/.test(tt) && tt !== 'omit') f.set(['tokenResponse', 'tokenType'], tt, `token_type "${tt}" (${ref})${tt === 'Bearer' ? '' : tt.toLowerCase() === 'bearer' ? ': the "Bearer" of RFC 6750 spelled otherwise (RFC 6749 §5.1: the type is case-insensitive)' : ': not a Bearer token (RFC 6750)'}`);
+  else f.unknown('tokenResponse.tokenType', `token_type ${JSON.stringify(tt)} (${ref}) is not a value the mock can write`);
   if (body.expires_in !== undefined) f.set(['tokenResponse', 'expiresIn'], typeof body.expires_in === 'string' ? 'string' : 'number', `expires_in is a ${typeof body.expires_in === 'string' ? 'string' : 'number'} (${ref})`);
   else if (body.expires !== undefined) f.set(['tokenResponse', 'expiresIn'], 'expires', `the lifetime is named expires (${ref})`);
   const cache = header(res, 'cache-control') ?? '';

@@ -17,6 +17,8 @@ import { inferApi } from './infer-api.js';
 import { inferClient } from './infer-client.js';
 import { inferClientAuth } from './infer-client-auth.js';
 import { ALLOWED_RANGE, inferEndpoints, REFUSED_ADDRESS } from './infer-endpoints.js';
+import { inferErrors } from './infer-errors.js';
+import { inferExpiry } from './infer-expiry.js';
 import { inferRefresh } from './infer-refresh.js';
 import { inferScopes } from './infer-scopes.js';
 import { inferTokenResponse } from './infer-token-response.js';
@@ -102,7 +104,9 @@ export async function importRecording(o: ImportOptions): Promise<ImportResult> {
 
   const f = new Findings();
   inferClientAuth(r.oauth, r.metadata, f);
+  inferExpiry(r.oauth, f);
   inferTokenResponse(r.oauth, f);
+  inferErrors(r.oauth, f);
   const scopes = inferScopes(r.oauth, f);
   const refresh = inferRefresh(r.oauth, f);
   const network = inferEndpoints(r, attempts, f);

@@ -2,14 +2,15 @@
  * Client authentication and the token endpoint's methods, from what the provider did
  * with the client's credentials: placements it accepted (a success), placements it
  * refused (the diagnoses' classifier: the error names the placement, the metadata
- * lists others, a Basic challenge answered body credentials…), a refused double
+ * lists others, a Basic challenge answered body credentials…), client_id wanted in the
+ * body beside a Basic header, a refused double
  * authentication (RFC 6749 §2.3), the status of an `invalid_client` for body
  * credentials (§5.2 allows 400 or 401), and GET token requests (Facebook).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
-import { clientAuthFailures } from '../diagnoses/client-auth.js';
-import { failed, kindOf, stringList } from '../diagnoses/traffic.js';
+import { clientAuthFailures, missingClientId } from '../diagnoses/client-auth.js';
+import { errorOf, failed, kindOf, paramsOf, stringList } from '../diagnoses/traffic.js';
 import { credentialPlacement, type Placement } from '../observe/wire.js';
 import type { Exchange } from '../results/model.js';
 import { refs, type Findings } from './inference.js';
@@ -72,6 +73,12 @@ export function inferClientAuth(oauth: Exchange[], metadata: Record<string, unkn
   const bothOk = calls.find((e) => credentialPlacement(e.request) === 'multiple' && !failed(e));
   if (twice) f.set(['clientAuth', 'rejectMultiple'], true, `credentials sent two ways were refused (#${twice.exchange.seq})`);
   else if (bothOk) f.set(['clientAuth', 'rejectMultiple'], false, `credentials sent two ways were accepted (#${bothOk.seq})`);
+
+  // client_id wanted in the body beside a Basic header (RFC 6749 §3.2.1 asks it only of unauthenticated clients)
+  const missingId = calls.find((e) => failed(e) && missingClientId(e, errorOf(e.response) ?? { status: e.response.status, code: undefined, text: '' }));
+  const basicAlone = calls.find((e) => credentialPlacement(e.request) === 'basic' && !paramsOf(e).has('client_id') && !failedSeqs.has(e.seq) && !(failed(e) && (e.response.status === 401 || errorOf(e.response)?.code === 'invalid_request')));
+  if (missingId) f.set(['clientAuth', 'requireClientIdInBody'], true, `Basic credentials without client_id in the body were refused for it (#${missingId.seq}: "${(errorOf(missingId.response)?.text ?? '').slice(0, 80)}")`);
+  else if (basicAlone) f.set(['clientAuth', 'requireClientIdInBody'], false, `Basic credentials without client_id in the body were accepted (#${basicAlone.seq})`);
 
   // GET token requests (Facebook's documented exchange)
   const tokenCalls = calls.filter((e) => kindOf(e) === 'token');

@@ -2,7 +2,8 @@
  * The client's settings, as an integration's OAuth application page would hold them,
  * read off what the recorded client sent: where it put its credentials (RFC 6749
  * §2.3.1), which scopes with which delimiter, extra authorization parameters, PKCE
- * (RFC 7636), its redirect URI, a refused secret or client id, and the mistakes the
+ * (RFC 7636), its redirect URI, a refused secret or client id, a `state` the provider
+ * did not send back (`authorize.echoState`), and the mistakes the
  * reference client must repeat to replay the recording (its `faults`).
  */
 import { clientAuthFailures } from '../diagnoses/client-auth.js';
@@ -91,6 +92,12 @@ export function inferClient(oauth: Exchange[], attempts: AuthorizationAttempt[],
       const exchanged = codeGrants.some((g) => g.exchange.seq > a.response!.via.seq && (attempts.find((x) => x.request.seq > a.request.seq)?.request.seq ?? Infinity) > g.exchange.seq);
       if (exchanged) faults.add('ignore-state');
     }
+    // RFC 6749 §4.1.2: state MUST come back; a provider that drops it (authorize.echoState)
+    if (sent && a.response && (back === undefined || back === null)) {
+      f.set(['authorize', 'echoState'], false, `the authorization request sent state (#${a.request.seq}), the redirect back had none (#${a.response.via.seq})`);
+      const exchanged = codeGrants.some((g) => g.exchange.seq > a.response!.via.seq && (attempts.find((x) => x.request.seq > a.request.seq)?.request.seq ?? Infinity) > g.exchange.seq);
+      if (exchanged) faults.add('ignore-state');
+    } else if (sent && back === sent) f.set(['authorize', 'echoState'], true, `the redirect back carried the request's state (#${a.response!.via.seq})`);
   }
 
   // the access token in the query string (RFC 6750 §2.3) instead of a header

@@ -1,9 +1,9 @@
 /**
- * The shape of token responses and errors (RFC 6749 §5.1, §5.2) and the lifetimes they
+ * The shape of token responses (RFC 6749 §5.1) and the lifetimes they
  * announce: JSON or form-encoded bodies (GitHub, Facebook ≤ v2.2), `token_type` spelling,
  * `expires_in` as a number, a string (Azure AD v1) or named `expires`, whether `scope`
  * comes back, `Cache-Control: no-store`, JWT access tokens (RFC 9068), extra members,
- * and errors shaped as RFC 6749, Facebook or GitHub (HTTP 200) errors.
+ * and `refresh_token_expires_in`. (Errors: infer-errors.ts; real expiries: infer-expiry.ts.)
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  */
@@ -66,9 +66,9 @@ export function inferTokenResponse(oauth: Exchange[], f: Findings): void {
     const first = ok[0]!;
     const tt = first.body.token_type;
     if (tt === undefined) f.set(['tokenResponse', 'tokenType'], 'omit', `no token_type in the token response (#${first.exchange.seq})`);
-    else if (tt === 'Bearer') f.set(['tokenResponse', 'tokenType'], 'Bearer', `token_type "Bearer" (#${first.exchange.seq})`);
-    else if (typeof tt === 'string' && tt.toLowerCase() === 'bearer') f.set(['tokenResponse', 'tokenType'], 'bearer', `token_type "${tt}" (#${first.exchange.seq})`, tt === 'bearer' ? undefined : `the recorded spelling "${tt}" is written as "bearer"`);
-    else f.unknown('tokenResponse.tokenType', `token_type "${String(tt)}" (#${first.exchange.seq}) is not a Bearer token; the mock issues Bearer tokens only`);
+    // the recorded spelling as it is (printable ASCII, at most 64 characters: what the switch takes)
+    else if (typeof tt === 'string' && /^[\x20-\x7e]{1,64}$/.test(tt) && tt !== 'omit') f.set(['tokenResponse', 'tokenType'], tt, `token_type "${tt}" (#${first.exchange.seq})${tt === 'Bearer' ? '' : tt.toLowerCase() === 'bearer' ? ': the "Bearer" of RFC 6750 spelled otherwise (RFC 6749 §5.1: case-insensitive)' : ': not a Bearer token (RFC 6750)'}`);
+    else f.unknown('tokenResponse.tokenType', `token_type ${JSON.stringify(tt)} (#${first.exchange.seq}) is not a value the mock can write`);
 
     const timed = ok.find((g) => g.body.expires_in !== undefined || g.body.expires !== undefined);
     if (timed) {
@@ -83,7 +83,12 @@ export function inferTokenResponse(oauth: Exchange[], f: Findings): void {
       if (u.expiresIn !== undefined) f.set(['lifetimes', 'accessToken'], u.expiresIn, `the access token lived ${u.expiresIn} s (expires_in, #${u.exchange.seq})`);
       else f.set(['lifetimes', 'accessToken'], null, `no expires_in: the access token never expires (#${u.exchange.seq})`, 'a provider that expires tokens without saying so (Salesforce: session timeout) looks the same');
       const rtLife = u.body.refresh_token_expires_in;
-      if (typeof rtLife === 'number' || (typeof rtLife === 'string' && /^\d+$/.test(rtLife))) f.set(['lifetimes', 'refreshToken'], Number(rtLife), `refresh_token_expires_in ${rtLife} (#${u.exchange.seq})`);
+      if (typeof rtLife === 'number' || (typeof rtLife === 'string' && /^\d+$/.test(rtLife))) {
+        f.set(['lifetimes', 'refreshToken'], Number(rtLife), `refresh_token_expires_in ${rtLife} (#${u.exchange.seq})`);
+        f.set(['tokenResponse', 'refreshTokenExpiresIn'], true, `refresh_token_expires_in beside the refresh token (#${u.exchange.seq})`);
+      } else if (typeof u.body.refresh_token === 'string') {
+        f.set(['tokenResponse', 'refreshTokenExpiresIn'], false, `no refresh_token_expires_in beside the refresh token (#${u.exchange.seq})`, 'a provider that announces only refresh tokens that expire looks the same while they live until revoked', (v) => typeof v === 'boolean');
+      }
     }
     const cc = ok.find((g) => g.grantType === 'client_credentials');
     if (cc) {
@@ -134,13 +139,4 @@ export function inferTokenResponse(oauth: Exchange[], f: Findings): void {
       f.set(['tokenResponse', 'extraFields'], extra, `members beyond RFC 6749 §5.1 in the token response (#${withExtra.exchange.seq}); values that look like credentials are withheld`);
     }
   }
-
-  // error shapes
-  const errors = grants.filter((g) => failed(g.exchange)).map((g) => g.exchange);
-  const fb = errors.find((e) => typeof responseFields(e.response)?.error === 'object');
-  const gh = errors.find((e) => e.response.status === 200 && typeof responseFields(e.response)?.error === 'string');
-  const rfc = errors.find((e) => e.response.status >= 400 && typeof responseFields(e.response)?.error === 'string');
-  if (gh) f.set(['errors', 'style'], 'github', `a token error answered with HTTP 200 (#${gh.seq}: ${errorOf(gh.response)?.code ?? 'error'})`);
-  else if (fb) f.set(['errors', 'style'], 'facebook', `errors shaped {error: {message, type, code}} (#${fb.seq})`);
-  else if (rfc) f.set(['errors', 'style'], 'rfc', `errors shaped as RFC 6749 §5.2 (#${rfc.seq}, HTTP ${rfc.response.status})`);
 }

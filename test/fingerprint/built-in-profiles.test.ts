@@ -27,7 +27,7 @@ const KNOWN_FOR: Record<string, string[]> = {
   'facebook-like': ['tokenEndpoint.methods', 'clientAuth.methods', 'errors.style', 'tokenResponse.tokenType', 'scopes.delimiter', 'refresh.policy', 'pkce.supported', 'revocation.enabled'],
   'github-like': ['tokenResponse.format', 'errors.style', 'lifetimes.accessToken', 'redirectUri.matching', 'scopes.onUnregistered', 'scopes.delimiter', 'tokenResponse.tokenType'],
   'google-like': ['clientAuth.methods', 'refresh.policy', 'refresh.offlineParam', 'refresh.oncePerUser', 'refresh.forceConsentParam', 'revocation.style', 'lifetimes.accessToken', 'pkce.methods'],
-  'salesforce-like': ['clientAuth.invalidClientStatus', 'refresh.policy', 'refresh.offlineScope', 'network.ipAllowList', 'revocation.style', 'tokenResponse.extraFields', 'paths.token'],
+  'salesforce-like': ['clientAuth.invalidClientStatus', 'refresh.policy', 'refresh.offlineScope', 'network.ipAllowList', 'revocation.style', 'tokenResponse.extraFields', 'paths.token', 'tokenResponse.expiresIn', 'lifetimes.accessToken'],
   'billing-like': ['refresh.policy', 'lifetimes.accessToken', 'discovery.kind'],
   'rotating-refresh': ['refresh.rotation', 'refresh.reuseDetection', 'lifetimes.accessToken'],
   'identity-service-like': ['tokenResponse.accessTokenFormat', 'refresh.policy', 'refresh.offlineScope', 'refresh.reuseDetection', 'discovery.extra', 'paths.token', 'scopes.defaultScopes', 'lifetimes.accessToken'],

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProfile } from '../../mocks/profiles.js';
 import { mergeSwitches, parseSwitches } from '../../mocks/provider/switches.js';
 import { compareWithSwitches } from '../../src/fingerprint/compare.js';
+import { profileYaml } from '../../src/fingerprint/emit-profile.js';
 import { fingerprintServed } from './fingerprint-support.js';
 
 /** Deviations over a base profile whose client registration suits them (rotating-refresh registers offline_access). */
@@ -37,10 +38,22 @@ const DEVIATIONS: Record<string, { base: string; switches: Record<string, unknow
     discovery: { kind: 'oauth' },
     introspection: { enabled: false },
   } },
+  'Slack-style errors (its own shape, HTTP 200), BEARER, a clock 5 minutes ahead, no state back, client_id wanted beside Basic, refresh_token_expires_in': { base: 'rfc-strict', switches: {
+    errors: { shape: { ok: false, error: '{error}', warning: '{error_description}' }, status: 200 },
+    tokenResponse: { tokenType: 'BEARER', refreshTokenExpiresIn: true },
+    lifetimes: { clockSkew: 300, refreshToken: 86400 },
+    authorize: { echoState: false },
+    clientAuth: { requireClientIdInBody: true },
+  } },
+  'HubSpot-style errors at RFC statuses, tokens that expire without expires_in (Salesforce), a token_type that is not Bearer': { base: 'rfc-strict', switches: {
+    errors: { shape: { status: '{error}', message: '{error_description}', category: 'BAD_REQUEST' } },
+    tokenResponse: { expiresIn: 'omit', tokenType: 'N_A' },
+    lifetimes: { accessToken: 1800, clientCredentialsToken: 900 },
+  } },
 };
 
 const leaves = (o: Record<string, unknown>, prefix: string[] = []): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) && !['extraFields', 'extra', 'offlineParam', 'forceConsentParam'].includes(k) ? leaves(v as Record<string, unknown>, [...prefix, k]) : [[...prefix, k].join('.')]));
+  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) && !['extraFields', 'extra', 'offlineParam', 'forceConsentParam', 'shape'].includes(k) ? leaves(v as Record<string, unknown>, [...prefix, k]) : [[...prefix, k].join('.')]));
 
 describe('fingerprint of a server with deliberate deviations', () => {
   for (const [what, { base, switches: overrides }] of Object.entries(DEVIATIONS)) {
@@ -52,6 +65,9 @@ describe('fingerprint of a server with deliberate deviations', () => {
       // every deviation was determined
       const missed = leaves(overrides).filter((p) => !cmp.matched.includes(p));
       expect(missed).toEqual([]);
+      // the profile file holds each of them with its evidence, and is a valid profile (profileYaml validates it)
+      const yaml = profileYaml(fp, { name: 'deviations' });
+      for (const p of leaves(overrides)) expect(yaml, p).toContain(`${p.split('.').pop()}:`);
     });
   }
 });

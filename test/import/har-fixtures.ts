@@ -50,6 +50,59 @@ function editTokenResponses(har: HarLike, edit: (body: Record<string, unknown>) 
   return har;
 }
 
+/** The first token request answered with an error instead, and the recording ending there. */
+function refuseFirstToken(har: HarLike, status: number, error: Record<string, string>): HarLike {
+  const i = har.log.entries.findIndex(isToken);
+  const e = har.log.entries[i]!;
+  e.response.status = status;
+  e.response.content.text = JSON.stringify(error);
+  har.log.entries = har.log.entries.slice(0, i + 1);
+  return har;
+}
+
+/** Rewrites the client's callback URL wherever it appears: the callback request, the redirects to it. */
+function editCallbacks(har: HarLike, change: (url: URL) => unknown): HarLike {
+  const rewrite = (u: string) => {
+    const url = new URL(u);
+    change(url);
+    return url.toString();
+  };
+  for (const e of har.log.entries) {
+    if (new URL(e.request.url).pathname === '/callback') e.request.url = rewrite(e.request.url);
+    for (const h of e.response.headers) if (h.name.toLowerCase() === 'location' && h.value.includes('/callback')) h.value = rewrite(h.value);
+    if (e.response.redirectURL?.includes('/callback')) e.response.redirectURL = rewrite(e.response.redirectURL);
+  }
+  return har;
+}
+
+type HarEntry = HarLike['log']['entries'][number];
+const headerOf = (e: HarEntryLike, name: string) => e.response.headers.find((h) => h.name.toLowerCase() === name)?.value;
+const setResponseHeader = (e: HarEntryLike, name: string, value: string) => {
+  e.response.headers = [...e.response.headers.filter((h) => h.name.toLowerCase() !== name), { name, value }];
+};
+const firstTokenOk = (har: HarLike) => har.log.entries.find((e) => isToken(e) && e.response.status === 200)!;
+
+/**
+ * An introspection (RFC 7662) of the first token response's access token, inserted after
+ * it: active, expiring `lifetime` seconds after that response's Date.
+ */
+function introspectFirstToken(har: HarLike, lifetime: number): HarLike {
+  const token = firstTokenOk(har);
+  const at = (JSON.parse(token.response.content.text!) as { access_token: string }).access_token;
+  const date = Date.parse(headerOf(token, 'date')!);
+  const entry: HarEntry = {
+    startedDateTime: new Date(Date.parse(token.startedDateTime) + 5).toISOString(),
+    request: { method: 'POST', url: token.request.url.replace(/\/token$/, '/introspect'), headers: token.request.headers.filter((h) => /^(authorization|content-type)$/i.test(h.name)), postData: { text: `token=${encodeURIComponent(at)}` } },
+    response: {
+      status: 200,
+      headers: [{ name: 'content-type', value: 'application/json' }, { name: 'cache-control', value: 'no-store' }, { name: 'Date', value: headerOf(token, 'date')! }],
+      content: { mimeType: 'application/json', text: JSON.stringify({ active: true, client_id: 'harness-client', scope: 'read write openid', token_type: 'Bearer', exp: Math.floor(date / 1000) + lifetime }) },
+    },
+  };
+  har.log.entries.splice(har.log.entries.indexOf(token) + 1, 0, entry);
+  return har;
+}
+
 /** Hand edits: the name of the derived fixture, the recording it starts from, the edit and why. */
 export const EDITED: Record<string, { from: string; why: string; edit: (har: HarLike) => HarLike }> = {
   'azure-expires-in-string': {
@@ -65,28 +118,75 @@ export const EDITED: Record<string, { from: string; why: string; edit: (har: Har
   'salesforce-ip-refused-at-token': {
     from: 'salesforce-refresh-scope',
     why: 'Salesforce refuses the token request of a server outside the login IP ranges: invalid_grant "ip restricted"',
-    edit: (har) => {
-      const i = har.log.entries.findIndex(isToken);
-      const e = har.log.entries[i]!;
-      e.response.status = 400;
-      e.response.content.text = JSON.stringify({ error: 'invalid_grant', error_description: 'ip restricted' });
-      har.log.entries = har.log.entries.slice(0, i + 1);
-      return har;
-    },
+    edit: (har) => refuseFirstToken(har, 400, { error: 'invalid_grant', error_description: 'ip restricted' }),
   },
   'state-changed-on-the-way-back': {
     from: 'rfc-strict-full',
     why: 'the state of the authorization response differs from the request (a forged callback) and the client redeems the code anyway',
+    edit: (har) => editCallbacks(har, (url) => url.searchParams.has('state') && url.searchParams.set('state', 'forged-by-an-attacker')),
+  },
+  'token-type-uppercase-refresh-lifetime': {
+    from: 'rfc-strict-full',
+    why: 'token_type "BEARER" (a provider that writes it in capitals) and refresh_token_expires_in beside the refresh token (Microsoft, Spotify, GitHub Apps)',
+    edit: (har) =>
+      editTokenResponses(har, (b) => {
+        b.token_type = 'BEARER';
+        if (b.refresh_token) b.refresh_token_expires_in = 86400;
+      }),
+  },
+  'expires-unsaid-introspected': {
+    from: 'rfc-strict-full',
+    why: 'Salesforce: no expires_in in the token responses, but introspection shows the token ends 7200 s after its issue (the session timeout)',
+    edit: (har) => introspectFirstToken(editTokenResponses(har, (b) => delete b.expires_in), 7200),
+  },
+  'clock-ahead-introspected': {
+    from: 'rfc-strict-full',
+    why: 'introspection shows the token ends 300 s sooner than expires_in said: the provider\'s clock runs 5 minutes ahead',
+    edit: (har) => introspectFirstToken(har, 3600 - 300),
+  },
+  'expired-on-arrival': {
+    from: 'rfc-strict-full',
+    why: 'the API refuses the token at its first use, a moment after it was issued with expires_in 3600: the provider\'s clock runs an hour or more ahead',
     edit: (har) => {
-      const swap = (u: string) => {
-        const url = new URL(u);
-        if (url.searchParams.has('state')) url.searchParams.set('state', 'forged-by-an-attacker');
-        return url.toString();
-      };
-      for (const e of har.log.entries) {
-        if (new URL(e.request.url).pathname === '/callback') e.request.url = swap(e.request.url);
-        for (const h of e.response.headers) if (h.name.toLowerCase() === 'location' && h.value.includes('/callback')) h.value = swap(h.value);
-        if (e.response.redirectURL?.includes('/callback')) e.response.redirectURL = swap(e.response.redirectURL);
+      const api = har.log.entries.findIndex((e) => new URL(e.request.url).pathname.includes('/api/'));
+      const e = har.log.entries[api]!;
+      e.response.status = 401;
+      e.response.content = { mimeType: 'application/json', text: JSON.stringify({ error: 'invalid_token', error_description: 'The access token expired' }) };
+      setResponseHeader(e, 'www-authenticate', 'Bearer error="invalid_token", error_description="The access token expired"');
+      har.log.entries = har.log.entries.slice(0, api + 1);
+      return har;
+    },
+  },
+  'state-not-echoed': {
+    from: 'rfc-strict-full',
+    why: 'the provider sends the browser back without the state the request carried (a login detour that lost it), and the client redeems the code anyway',
+    edit: (har) => editCallbacks(har, (url) => url.searchParams.delete('state')),
+  },
+  'client-id-wanted-with-basic': {
+    from: 'rfc-strict-full',
+    why: 'the client authenticates with Basic only, and the provider wants client_id in the body as well (Atlassian, HubSpot): invalid_request',
+    edit: (har) => refuseFirstToken(har, 400, { error: 'invalid_request', error_description: 'client_id is required in the request body' }),
+  },
+  'slack-error-http-200': {
+    from: 'github-wrong-secret',
+    why: 'Slack: errors in its own shape, {ok: false, error, warning}, with HTTP 200',
+    edit: (har) => {
+      // GitHub's token endpoint is …/access_token
+      for (const e of har.log.entries.filter((x) => /token$/.test(new URL(x.request.url).pathname))) {
+        e.response.status = 200;
+        e.response.content = { mimeType: 'application/json', text: JSON.stringify({ ok: false, error: 'invalid_client', warning: 'The client secret is not the one registered' }) };
+        setResponseHeader(e, 'content-type', 'application/json');
+      }
+      return har;
+    },
+  },
+  'hubspot-error-shape': {
+    from: 'rotating-reuse',
+    why: 'HubSpot: errors as {status, message, correlationId, category}, no error member, at RFC statuses',
+    edit: (har) => {
+      for (const e of har.log.entries.filter((x) => isToken(x) && x.response.status === 400)) {
+        const rfc = JSON.parse(e.response.content.text!) as { error: string; error_description: string };
+        e.response.content = { mimeType: 'application/json', text: JSON.stringify({ status: rfc.error, message: rfc.error_description, correlationId: '6b1f0c4e-2d6a-4c1e-9d2b-58a1c1d0e7f3', category: 'VALIDATION_ERROR' }) };
       }
       return har;
     },

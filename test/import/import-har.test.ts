@@ -186,6 +186,65 @@ const EXPECTED: Record<string, Expected> = {
       expect(s.client.faults).toContain('ignore-state');
     },
   },
+  'token-type-uppercase-refresh-lifetime': {
+    outcome: /^all 6 steps succeed/,
+    actions: ['connect', 'callApi', 'callApi', 'refresh', 'revoke', 'revoke'],
+    inferred: { 'tokenResponse.tokenType': 'BEARER', 'tokenResponse.refreshTokenExpiresIn': true, 'lifetimes.refreshToken': 86400 },
+    scenario: (s) => expect(s.provider.switches.tokenResponse).toMatchObject({ tokenType: 'BEARER', refreshTokenExpiresIn: true }),
+  },
+  'expires-unsaid-introspected': {
+    outcome: /^all 6 steps succeed/,
+    actions: ['connect', 'callApi', 'callApi', 'refresh', 'revoke', 'revoke'],
+    inferred: { 'tokenResponse.expiresIn': 'omit', 'lifetimes.accessToken': 7200 },
+    scenario: (s) => {
+      expect(s.provider.switches.tokenResponse.expiresIn).toBe('omit');
+      expect(s.provider.switches.lifetimes.accessToken).toBe(7200);
+    },
+  },
+  'clock-ahead-introspected': {
+    outcome: /^all 6 steps succeed/,
+    actions: ['connect', 'callApi', 'callApi', 'refresh', 'revoke', 'revoke'],
+    inferred: { 'lifetimes.clockSkew': 300, 'lifetimes.accessToken': 3600, 'tokenResponse.expiresIn': 'number' },
+  },
+  'expired-on-arrival': {
+    outcome: /^step 2 \(callApi\) fails with invalid_token/,
+    actions: ['connect', 'callApi'],
+    diagnoses: ['token-expired-on-arrival'],
+    inferred: { 'lifetimes.clockSkew': 3600 },
+    scenario: (s) => expect(step(s, 1).expect).toMatchObject({ error: 'invalid_token', response: { status: 401 } }),
+    // the recorded client did not refresh after the 401; the reference client's run names only the cause
+    differences: [/diagnosis token-expired-not-refreshed; the mock run raised token-expired-on-arrival/],
+  },
+  'state-not-echoed': {
+    outcome: /^all 6 steps succeed/,
+    actions: ['connect', 'callApi', 'callApi', 'refresh', 'revoke', 'revoke'],
+    diagnoses: ['state-not-echoed'],
+    inferred: { 'authorize.echoState': false },
+    scenario: (s) => expect(s.client.faults).toContain('ignore-state'),
+  },
+  'client-id-wanted-with-basic': {
+    outcome: /^step 1 \(connect\) fails with invalid_request/,
+    actions: ['connect'],
+    diagnoses: ['client-id-missing-from-body'],
+    inferred: { 'clientAuth.requireClientIdInBody': true, 'client.credentials': 'basic' },
+    scenario: (s) => expect(step(s, 0).expect).toMatchObject({ error: 'invalid_request', diagnoses: ['client-id-missing-from-body'] }),
+  },
+  'slack-error-http-200': {
+    outcome: /^step 1 \(connect\) fails with invalid_client/,
+    actions: ['connect'],
+    diagnoses: ['client-credentials-wrong'],
+    inferred: { 'errors.shape': { ok: false, error: '{error}', warning: '{error_description}' }, 'errors.status': 200 },
+    // the mock's own words for the refusal are not the recorded ones: the diagnoses read them differently
+    differences: [/diagnosis client-credentials-wrong; the mock run raised credentials-wrong-placement/],
+  },
+  'hubspot-error-shape': {
+    outcome: /^step 3 \(refresh\) fails with unexpected_response/,
+    // a refusal without an error member is not read as the end of the grant: the last refresh is replayed too
+    actions: ['connect', 'refresh', 'refresh', 'refresh'],
+    diagnoses: ['error-body-not-rfc'],
+    inferred: { 'errors.shape': { status: '{error}', message: '{error_description}', correlationId: '6b1f0c4e-2d6a-4c1e-9d2b-58a1c1d0e7f3', category: 'VALIDATION_ERROR' }, 'errors.status': null },
+    differences: [/diagnosis refresh-token-invalidated; the mock run raised refresh-token-reuse, error-body-not-rfc/],
+  },
   'browser-only': {
     outcome: /^the single step succeeds/,
     actions: ['connect'],

@@ -4,7 +4,7 @@
  * the unedited recording gives one value, the contradicting edit another.
  */
 import { describe, expect, it } from 'vitest';
-import type { HarLike } from './har-fixtures.js';
+import { EDITED, type HarLike } from './har-fixtures.js';
 import { importHar, inferred, readHar } from './import-support.js';
 
 type Entry = HarLike['log']['entries'][number];
@@ -118,6 +118,15 @@ const CASES: Case[] = [
     after: 'reject',
     edit: (h) => edit(h, (e) => !!header(e, 'location')?.value.includes('error=access_denied'), (e) => setHeader(e, 'location', header(e, 'location')!.value.replace('error=access_denied', 'error=invalid_scope'))),
   },
+  { path: 'tokenResponse.tokenType', from: 'rfc-strict-full', before: 'Bearer', after: 'N_A', edit: (h) => edit(h, tokenOk, (e) => body(e, (b) => (b.token_type = 'N_A'))) },
+  { path: 'tokenResponse.refreshTokenExpiresIn', from: 'rfc-strict-full', before: false, after: true, edit: EDITED['token-type-uppercase-refresh-lifetime']!.edit },
+  { path: 'tokenResponse.expiresIn', from: 'rfc-strict-full', before: 'number', after: 'omit', edit: EDITED['expires-unsaid-introspected']!.edit },
+  { path: 'lifetimes.clockSkew', from: 'rfc-strict-full', before: undefined, after: 300, edit: EDITED['clock-ahead-introspected']!.edit },
+  { path: 'lifetimes.clockSkew', from: 'rfc-strict-full', before: undefined, after: 3600, edit: EDITED['expired-on-arrival']!.edit },
+  { path: 'authorize.echoState', from: 'rfc-strict-full', before: true, after: false, edit: EDITED['state-not-echoed']!.edit },
+  { path: 'clientAuth.requireClientIdInBody', from: 'rfc-strict-full', before: false, after: true, edit: EDITED['client-id-wanted-with-basic']!.edit },
+  { path: 'errors.shape', from: 'docusign-body-credentials', before: undefined, after: { status: '{error}', message: '{error_description}' }, edit: (h) => edit(h, (e) => isToken(e) && e.response.status === 401, (e) => (e.response.content.text = JSON.stringify({ status: 'invalid_client', message: 'client credentials in the body are not accepted' }))) },
+  { path: 'errors.status', from: 'docusign-body-credentials', before: null, after: 422, edit: (h) => edit(h, (e) => isToken(e) && e.response.status === 401, (e) => (e.response.status = 422)) },
   { path: 'client.clientSecret', from: 'github-wrong-secret', before: 'not-the-registered-secret', after: undefined, edit: (h) => edit(h, isToken, (e) => (e.response.content.text = JSON.stringify({ access_token: 'gho_abcdefgh12345', token_type: 'bearer', scope: 'repo' }))) },
 ];
 

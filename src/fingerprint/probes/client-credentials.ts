@@ -1,7 +1,8 @@
 /**
  * The token response and scopes, through the client-credentials grant (RFC 6749 §4.4),
  * which needs no user: a token asking for JSON and one asking for anything (a provider
- * that answers form-encoded unless asked for JSON, as GitHub does, shows it), a request
+ * that answers form-encoded unless asked for JSON, as GitHub does, shows it), when that
+ * token really expires (a lifetime its response leaves unsaid, a clock skew), a request
  * without `scope` (the default scope, RFC 6749 §3.3), one adding a scope nobody
  * registered (refused with `invalid_scope`, or narrowed), and two configured scopes
  * joined with a comma (read as two scopes only by a comma-delimited provider).
@@ -9,13 +10,14 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
  */
 import { answer, bogus, errorIn, fieldsOf, header, type FingerprintProbe } from '../probe.js';
+import { readRealExpiry } from '../expiry.js';
 import { lifetimeOf, readTokenShape } from '../token-shape.js';
 
 export const clientCredentialsProbe: FingerprintProbe = {
   id: 'client-credentials',
-  sends: 'client-credentials token requests: with the configured scopes (once accepting JSON, once anything), without scope, with an unregistered scope added, with two scopes joined by a comma',
-  requests: 5,
-  infers: ['tokenResponse.format', 'tokenResponse.tokenType', 'tokenResponse.expiresIn', 'tokenResponse.noStore', 'tokenResponse.accessTokenFormat', 'tokenResponse.extraFields', 'lifetimes.clientCredentialsToken', 'refresh.forClientCredentials', 'scopes.defaultScopes', 'scopes.onUnregistered', 'scopes.delimiter'],
+  sends: 'client-credentials token requests: with the configured scopes (once accepting JSON, once anything), an introspection of that token (unless it is a JWT), without scope, with an unregistered scope added, with two scopes joined by a comma',
+  requests: 6,
+  infers: ['tokenResponse.format', 'tokenResponse.tokenType', 'tokenResponse.expiresIn', 'lifetimes.clockSkew', 'tokenResponse.noStore', 'tokenResponse.accessTokenFormat', 'tokenResponse.extraFields', 'lifetimes.clientCredentialsToken', 'refresh.forClientCredentials', 'scopes.defaultScopes', 'scopes.onUnregistered', 'scopes.delimiter'],
   async run(s) {
     const f = s.findings;
     const auth = s.facts.auth;
@@ -23,6 +25,7 @@ export const clientCredentialsProbe: FingerprintProbe = {
     const scopes = s.facts.scopes;
     const withScope = (list: string[], join = ' '): [string, string][] => [['grant_type', 'client_credentials'], ...(list.length ? [['scope', list.join(join)] as [string, string]] : [])];
     const json = await s.token(withScope(scopes), auth, { headers: { accept: 'application/json' } });
+    const receivedAt = Date.now();
     if (json.res.status !== 200 || !fieldsOf(json.res).access_token) {
       s.facts.clientCredentials = false;
       return f.unknown('client credentials', `the client may not use client_credentials: ${answer(json.res)} (${s.ref(json.res)}); the token response is read from a login instead`);
@@ -36,6 +39,7 @@ export const clientCredentialsProbe: FingerprintProbe = {
     if (format) f.set(['tokenResponse', 'format'], format, `Accept: application/json got ${type(json) || 'no content type'} (${s.ref(json.res)}), Accept: */* got ${type(any) || 'no content type'} (${s.ref(any.res)})`);
     else f.unknown('tokenResponse.format', `token responses of type ${type(json)} (${s.ref(json.res)})`);
     const body = readTokenShape(s, json.res, scopes);
+    await readRealExpiry(s, json.res, receivedAt, 'clientCredentialsToken');
     const life = lifetimeOf(body);
     if (life !== undefined) f.set(['lifetimes', 'clientCredentialsToken'], life, `the client-credentials token lives ${life} s (${s.ref(json.res)})`);
     else f.set(['lifetimes', 'clientCredentialsToken'], null, `no lifetime on the client-credentials token (${s.ref(json.res)})`, 'a token that expires without saying when looks the same until it does: any lifetime is consistent', (v) => v === null || typeof v === 'number');

@@ -1,6 +1,7 @@
 /**
  * What only a login shows (RFC 6749 §4.1), through verify's user-agent driver: the
- * access token's lifetime, the RFC 9207 `iss` on the authorization response, scopes
+ * access token's lifetime (as said, and as it really is), `state` and the RFC 9207 `iss`
+ * on the authorization response, `refresh_token_expires_in`, scopes
  * added to every grant, when refresh tokens are issued (always; only with an offline
  * scope or parameter; only on a user's first consent, with `prompt=consent` issuing one
  * again, as Google does), PKCE required or ignored (RFC 7636), refresh-token rotation
@@ -16,6 +17,7 @@ import { runAuthorization, type AuthorizationOptions } from '../../verify/flows/
 import type { TokenResult } from '../../verify/flows/token.js';
 import { answer, errorIn, fieldsOf, header, type FingerprintProbe } from '../probe.js';
 import type { Session } from '../session.js';
+import { readRealExpiry } from '../expiry.js';
 import { lifetimeOf, readTokenShape } from '../token-shape.js';
 
 interface Login {
@@ -33,7 +35,14 @@ async function login(s: Session, ask: string, o: AuthorizationOptions, requested
   const f = s.findings;
   const iss = run.response.get('iss');
   f.set(['discovery', 'issParameter'], iss !== undefined, `the authorization response ${iss !== undefined ? 'carried' : 'had no'} iss`);
-  const token = await redeemCode(s.ctx, { ...run, code, response: run.response });
+  // RFC 6749 §4.1.2: state MUST come back exactly
+  if (run.request.state !== undefined) {
+    const back = run.response.get('state');
+    f.set(['authorize', 'echoState'], back !== undefined, back === undefined ? 'the authorization response had no state although the request sent one (RFC 6749 §4.1.2: MUST)' : 'the authorization response carried the state of the request');
+  }
+  const client = s.ctx.clients.primary;
+  const token = await redeemCode(s.ctx, { ...run, code, response: run.response }, s.facts.clientIdInBody ? { auth: 'basic', extra: [['client_id', client.client_id]] } : {});
+  s.facts.loginReceivedAt ??= Date.now();
   if (!token.ok) return { ask, token, error: token.error ?? `HTTP ${token.res.status}` };
   const body = fieldsOf(token.res);
   const granted = typeof body.scope === 'string' ? body.scope.split(/[ ,]+/).filter(Boolean) : undefined;
@@ -49,9 +58,9 @@ async function refresh(s: Session, rt: string): Promise<TokenResult> {
 export const loginProbe: FingerprintProbe = {
   id: 'login',
   sends: 'logins of the test user, each an authorization request, the login form and a code exchange (plain; with an offline scope; with an offline parameter: access_type=offline, token_access_type=offline, duration=permanent; the same again; with prompt=consent; without PKCE; with a wrong PKCE verifier), refreshes of the harness\'s refresh token (the new one, the old one again, the new one after that), a revocation of one of its refresh tokens and an introspection of its access token',
-  requests: 40,
+  requests: 41,
   login: true,
-  infers: ['lifetimes.accessToken', 'discovery.issParameter', 'scopes.alwaysAdd', 'refresh.policy', 'refresh.offlineScope', 'refresh.offlineParam', 'refresh.oncePerUser', 'refresh.forceConsentParam', 'pkce.required', 'pkce.supported', 'refresh.rotation', 'refresh.gracePeriod', 'refresh.reuseDetection', 'revocation.cascade'],
+  infers: ['lifetimes.accessToken', 'lifetimes.clockSkew', 'tokenResponse.expiresIn', 'tokenResponse.refreshTokenExpiresIn', 'lifetimes.refreshToken', 'authorize.echoState', 'discovery.issParameter', 'scopes.alwaysAdd', 'refresh.policy', 'refresh.offlineScope', 'refresh.offlineParam', 'refresh.oncePerUser', 'refresh.forceConsentParam', 'pkce.required', 'pkce.supported', 'refresh.rotation', 'refresh.gracePeriod', 'refresh.reuseDetection', 'revocation.cascade'],
   async run(s) {
     const f = s.findings;
     if (!s.ctx.ua) {
@@ -68,6 +77,7 @@ export const loginProbe: FingerprintProbe = {
       return;
     }
     const first = plain.token;
+    await readRealExpiry(s, first.res, s.facts.loginReceivedAt ?? Date.now(), 'accessToken');
     const life = lifetimeOf(fieldsOf(first.res));
     if (life !== undefined) f.set(['lifetimes', 'accessToken'], life, `the access token lives ${life} s (${s.ref(first.res)})`);
     // no expires_in: a token that never expires, or one whose lifetime goes unsaid (Salesforce's session timeout)
@@ -81,6 +91,14 @@ export const loginProbe: FingerprintProbe = {
 
     // when refresh tokens come: always, with an offline scope, with an offline parameter
     const logins: Login[] = [plain];
+    const announceRefreshLifetime = (l: Login) => {
+      if (!l.refresh || !l.token || f.has(['tokenResponse', 'refreshTokenExpiresIn'])) return;
+      const rtLife = lifetimeOf({ expires_in: fieldsOf(l.token.res).refresh_token_expires_in });
+      if (rtLife !== undefined) {
+        f.set(['tokenResponse', 'refreshTokenExpiresIn'], true, `refresh_token_expires_in ${rtLife} beside the refresh token (${s.ref(l.token.res)})`);
+        f.set(['lifetimes', 'refreshToken'], rtLife, `the refresh token lives ${rtLife} s, as refresh_token_expires_in said (${s.ref(l.token.res)})`);
+      } else f.set(['tokenResponse', 'refreshTokenExpiresIn'], false, `no refresh_token_expires_in beside the refresh token (${s.ref(l.token.res)})`, 'a provider that announces only refresh tokens that expire looks the same while they live until revoked', (v) => typeof v === 'boolean');
+    };
     let policyLogin: Login | undefined = plain.refresh ? plain : undefined;
     let again: AuthorizationOptions = { scope: scope ?? null };
     if (plain.refresh) f.set(['refresh', 'policy'], 'always', `a plain login got a refresh token (${s.ref(first.res)})`);
@@ -113,6 +131,8 @@ export const loginProbe: FingerprintProbe = {
       }
       if (!policyLogin) f.set(['refresh', 'policy'], 'never', `no refresh token for a plain login (${s.ref(first.res)}), nor with ${[...OFFLINE_SCOPES.filter((x) => known.has(x)), ...OFFLINE_PARAMS.map(([k, v]) => `${k}=${v}`)].join(', ')}`, 'a provider needing an offline scope or parameter not tried here looks the same');
     }
+
+    if (policyLogin) announceRefreshLifetime(policyLogin);
 
     // once per user (Google): the same login again, then with prompt=consent
     if (policyLogin) {
