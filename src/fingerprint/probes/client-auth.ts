@@ -14,7 +14,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
 import { errorShapeOf } from '../../import/error-shape.js';
-import { formEncode } from '../../http/form.js';
+import { formEncode } from '../../verify/http/form.js';
 import type { ProbeResponse } from '../../verify/probe.js';
 import { answer, authRefused, bogus, errorIn, fieldsOf, type FingerprintProbe } from '../probe.js';
 import type { Session } from '../session.js';
