@@ -12,12 +12,15 @@ export function profilesDir(): string {
   return join(packageRoot(), 'mocks', 'profiles');
 }
 
-/** Names of the built-in profiles. */
+let names: readonly string[] | undefined;
+
+/** Names of the built-in profiles (the folder is read once: it is part of the installed package). */
 export function listProfiles(): string[] {
-  return readdirSync(profilesDir())
+  names ??= readdirSync(profilesDir())
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => f.slice(0, -5))
     .sort();
+  return [...names];
 }
 
 /** The YAML text of a built-in profile. */

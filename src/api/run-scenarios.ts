@@ -7,7 +7,7 @@
 import { parseSeed } from '../cli/parse-seed.js';
 import { finishCase, makeRun } from '../results/finish-run.js';
 import type { CaseResult, RunResult } from '../results/model.js';
-import { runScenario } from '../runner/run-scenario.js';
+import { runInProcess } from '../runner/run-in-process.js';
 import { selectScenarios } from '../runner/select-scenarios.js';
 
 export interface RunScenariosOptions {
@@ -43,12 +43,14 @@ export async function runScenarios(o: RunScenariosOptions = {}): Promise<RunResu
   if (targets) {
     cases = (await targets.runOnTarget({ target: o.target!, scenarios, seed, ...(o.onResult ? { onCase: (r) => o.onResult!(finish(r)) } : {}) })).cases.map(finish);
   } else {
-    cases = [];
-    for (const s of scenarios) {
-      const r = finish(await runScenario(s, { seed }));
-      cases.push(r);
-      o.onResult?.(r);
-    }
+    const done: CaseResult[] = [];
+    const onResult = (r: CaseResult) => {
+      const c = finish(r);
+      done.push(c);
+      o.onResult?.(c);
+    };
+    await runInProcess({ scenarios, seed, onResult });
+    cases = done;
   }
   return makeRun(cases, started, seed);
 }

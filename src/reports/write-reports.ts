@@ -17,6 +17,16 @@ export const REPORTERS: Record<string, Reporter> = {
   html: { file: 'report.html', description: 'single-file HTML report with sequence diagrams', render: renderHtml },
 };
 
+/** Parses `--report junit,json,html` (or `all`, or `none`); unknown names are a usage error. */
+export function parseReportList(list: string): string[] {
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 1 && names[0] === 'all') return Object.keys(REPORTERS);
+  if (names.length === 1 && names[0] === 'none') return [];
+  const unknown = names.filter((n) => !(n in REPORTERS));
+  if (unknown.length) throw new HarnessError('USAGE', `--report: unknown report "${unknown.join(', ')}"; available: ${Object.keys(REPORTERS).join(', ')} (or all, none)`);
+  return [...new Set(names)];
+}
+
 /**
  * Makes sure reports can be written to `outDir` (creating it), or says why not as a
  * usage error (exit 2). Commands call it before they run anything, so a wrong `--out`

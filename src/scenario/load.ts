@@ -184,11 +184,14 @@ export function issueMessage(issue: z.core.$ZodIssue): { message: string; key?: 
   return { message: issue.message };
 }
 
+/** A scenario's id: its file name without `.yaml`/`.yml` (results, `--grep`, `--shard` and expected failures name it). */
+export const scenarioIdOf = (file: string): string => basename(file).replace(YAML_NAME, '');
+
 /** Parses and validates one scenario file. Throws a `HarnessError` listing every problem. */
 export function loadScenario(file: string, cwd = process.cwd()): Scenario {
   const display = shown(file, cwd);
   const scenario = parseScenarioText(readScenarioText(file, display), display);
-  return { ...scenario, id: basename(file).replace(/\.ya?ml$/, ''), file: display };
+  return { ...scenario, id: scenarioIdOf(file), file: display };
 }
 
 /**

@@ -9,10 +9,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HarnessError } from '../../errors/harness-error.js';
 import { isFailure } from '../../reports/summary.js';
-import { prepareOutDir, writeReports } from '../../reports/write-reports.js';
+import { parseReportList, prepareOutDir, writeReports } from '../../reports/write-reports.js';
 import { mergeRuns, readResultsFile } from '../../results/merge.js';
 import { ConsoleReporter } from '../console-reporter.js';
-import { parseReportList } from './run.js';
 
 export interface MergeReportsOptions {
   report: string;

@@ -1,20 +1,20 @@
 /**
- * `oauth-harness run [paths…]`: load and validate every scenario (and the expected-failures
- * file), exit 2 on any problem before anything runs; run the scenarios as vitest tests,
- * print progress and a summary, write the reports, exit 0 (all passed, or only expected
- * failures) or 1 (some failed, or a listed expected failure now passes).
+ * `oauth-harness run [paths…]`: load and validate the scenarios (and the expected-failures
+ * file), exit 2 on any problem before anything runs; run the scenarios in this process
+ * (src/runner/run-in-process.ts, docs/decisions/022-run-in-process.md), print progress
+ * and a summary, write the reports, exit 0 (all passed, or only expected failures) or 1
+ * (some failed, or a listed expected failure now passes).
  */
-import { HarnessError } from '../../errors/harness-error.js';
 import { parseSeed } from '../parse-seed.js';
 import { exitCodeOf } from '../../reports/summary.js';
-import { prepareOutDir, REPORTERS, writeReports } from '../../reports/write-reports.js';
+import { parseReportList, prepareOutDir, writeReports } from '../../reports/write-reports.js';
 import { loadExpectedFailures, type ExpectedFailure } from '../../results/expected-failures.js';
 import { finishCase, makeRun } from '../../results/finish-run.js';
 import type { CaseResult } from '../../results/model.js';
-import { runWithVitest } from '../../runner/run-with-vitest.js';
+import { runInProcess } from '../../runner/run-in-process.js';
 import { onInterrupt } from '../../interrupt/interrupt.js';
-import { selectScenarios } from '../../runner/select-scenarios.js';
-import { shardIds, parseShard } from '../../runner/shard.js';
+import { selectShard } from '../../runner/select-scenarios.js';
+import { parseShard } from '../../runner/shard.js';
 import { dim, yellow } from '../console-output.js';
 import { ConsoleReporter } from '../console-reporter.js';
 
@@ -48,18 +48,8 @@ export interface RunCommandOptions {
   quiet?: boolean;
 }
 
-/** Parses `--report junit,json,html` (or `all`, or `none`); unknown names are a usage error. */
-export function parseReportList(list: string): string[] {
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 1 && names[0] === 'all') return Object.keys(REPORTERS);
-  if (names.length === 1 && names[0] === 'none') return [];
-  const unknown = names.filter((n) => !(n in REPORTERS));
-  if (unknown.length) throw new HarnessError('USAGE', `--report: unknown report "${unknown.join(', ')}"; available: ${Object.keys(REPORTERS).join(', ')} (or all, none)`);
-  return [...new Set(names)];
-}
-
-
 export { finishCase, makeRun } from '../../results/finish-run.js';
+export { parseReportList } from '../../reports/write-reports.js';
 
 export async function runCommand(paths: string[], o: RunCommandOptions): Promise<number> {
   const seed = parseSeed(o.seed);
@@ -69,17 +59,15 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   const expected: ExpectedFailure[] = o.expectedFailures ? loadExpectedFailures(o.expectedFailures) : [];
   if (o.target !== undefined && o.target !== 'mock') (await import('../../targets/index.js')).parseTarget(o.target);
   const live = await (await import('../../targets/live-target.js')).liveTargetStart(o);
-  const selected = selectScenarios({ paths, grep: o.grep, client: o.client });
-  const inShard = shard && shardIds(selected.map((s) => s.id), shard);
-  const scenarios = inShard ? selected.filter((s) => inShard.has(s.id)) : selected;
+  const { selection, scenarios } = selectShard({ paths, grep: o.grep, client: o.client }, shard);
   if (o.list) {
     for (const s of scenarios) process.stdout.write(`${s.id}  ${dim(`mock:${s.provider.profile}  ${s.file}`)}\n`);
-    process.stdout.write(`${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count} of ${selected.length})` : ''}\n`);
+    process.stdout.write(`${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count} of ${selection.length})` : ''}\n`);
     return 0;
   }
   // Last of the input checks, first write: a wrong --out does not cost a whole run, bad input creates nothing.
   if (reports.length) prepareOutDir(o.out);
-  con.header(`oauth-harness run: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count} of ${selected.length})` : ''} (seed ${seed})${expected.length ? `, ${expected.length} expected failure${expected.length > 1 ? 's' : ''} listed` : ''}`);
+  con.header(`oauth-harness run: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count} of ${selection.length})` : ''} (seed ${seed})${expected.length ? `, ${expected.length} expected failure${expected.length > 1 ? 's' : ''} listed` : ''}`);
   const fileOf = new Map(scenarios.map((s) => [s.id, s.file]));
   const listed = new Map(expected.map((e) => [e.id, e]));
   const finish = (r: CaseResult) => finishCase(r, fileOf, listed);
@@ -100,12 +88,12 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
     ? []
     : onTarget
       ? (await (await import('../../targets/index.js')).runOnTarget({ target: o.target!, scenarios, seed, ...(live ? { start: live } : {}), onCase })).cases
-      : await runWithVitest({ scenarios, seed, bail: o.bail ?? false, onResult: onCase });
+      : await runInProcess({ scenarios, seed, bail: o.bail ?? false, onResult: onCase });
   forget();
   const cases = raw.map(finish);
-  const run = { ...makeRun(cases, started, seed), ...(shard ? { shard: { ...shard, selection: selected.map((s) => s.id) } } : {}) };
+  const run = { ...makeRun(cases, started, seed), ...(shard ? { shard: { ...shard, selection } } : {}) };
   const written = writeReports(run, reports, o.out);
-  const ran = new Set(selected.map((s) => s.id));
+  const ran = new Set(selection);
   const stale = expected.filter((e) => !ran.has(e.id));
   if (stale.length && !o.grep && !paths.length && !con.quiet) {
     process.stdout.write(`${yellow('note:')} ${o.expectedFailures} lists ${stale.length} id${stale.length > 1 ? 's' : ''} that did not run: ${stale.map((e) => `${e.id}${e.line ? ` (line ${e.line})` : ''}`).join(', ')}\n`);
