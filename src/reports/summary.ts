@@ -1,11 +1,5 @@
 import type { CaseResult, RunResult } from '../results/model.js';
 
-/** Counts verdicts; `failed` includes `fixed` (a listed expected failure that now passes). */
-export function summarize(cases: CaseResult[]): RunResult['summary'] {
-  const count = (v: CaseResult['verdict']) => cases.filter((c) => c.verdict === v).length;
-  return { total: cases.length, passed: count('passed'), failed: count('failed') + count('fixed'), skipped: count('skipped'), inconclusive: count('inconclusive'), expectedFailures: count('expected-failure'), fixed: count('fixed') };
-}
-
 /** Exit code of a run: 0 all passed (or expected failures), 1 some failed. */
 export function exitCodeOf(run: RunResult): 0 | 1 {
   return run.summary.failed > 0 ? 1 : 0;

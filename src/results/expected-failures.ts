@@ -10,6 +10,7 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { HarnessError } from '../errors/harness-error.js';
 import type { CaseResult, RunResult } from './model.js';
+import { summarize } from './summary.js';
 
 export interface ExpectedFailure {
   /** Case id: a scenario id (file name without .yaml) or a check id. */
@@ -111,8 +112,8 @@ export function applyExpectedFailures(cases: CaseResult[], list: readonly Expect
   return { cases: cases.map((c) => applyToCase(c, byId.get(c.id))), unmatched: list.filter((e) => !ids.has(e.id)) };
 }
 
-/** Applies the list to a whole run and recomputes its summary with `summarize`. */
-export function applyExpectedFailuresToRun(run: RunResult, list: readonly ExpectedFailure[], summarize: (cases: CaseResult[]) => RunResult['summary']): RunResult {
+/** Applies the list to a whole run and recomputes its summary. */
+export function applyExpectedFailuresToRun(run: RunResult, list: readonly ExpectedFailure[]): RunResult {
   const { cases } = applyExpectedFailures(run.cases, list);
   return { ...run, cases, summary: summarize(cases) };
 }

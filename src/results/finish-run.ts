@@ -4,7 +4,7 @@
  * result (results.json's model) around them.
  */
 import { scrubCase } from '../redaction/scrub.js';
-import { summarize } from '../reports/summary.js';
+import { summarize } from './summary.js';
 import { applyToCase, type ExpectedFailure } from './expected-failures.js';
 import type { CaseResult, RunResult } from './model.js';
 

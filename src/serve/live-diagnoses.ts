@@ -10,7 +10,7 @@ import { diagnose } from '../diagnoses/diagnose.js';
 import { clientIdOf } from '../drivers/verdicts/traffic.js';
 import { PROVIDER_FAMILY_IDS } from '../observe/offline-access.js';
 import { toExchange } from '../observe/recorded-exchange.js';
-import { learnSecrets, redactText, SecretSet } from '../redaction/redact.js';
+import { providerSecrets, redactText } from '../redaction/redact.js';
 import type { DiagnosisResult } from '../results/model.js';
 import { unknownName } from '../scenario/names.js';
 
@@ -50,10 +50,7 @@ export function liveDiagnoses(provider: MockProvider, stepOf: (seq: number) => s
   });
   const family = o.family ?? familyOf(provider);
   const found = diagnose({ exchanges, reactions: [], provider: { family } });
-  const secrets = new SecretSet();
-  for (const c of provider.context.clients.values()) secrets.add(c.client_secret);
-  for (const u of provider.context.users.values()) secrets.add(u.password);
-  for (const e of exchanges) learnSecrets(e, secrets);
+  const secrets = providerSecrets(provider, exchanges);
   const clean = (s: string) => redactText(s, secrets);
   return { family: family ?? null, diagnoses: found.map((d) => ({ ...d, cause: clean(d.cause), fix: d.fix.map(clean) })) };
 }

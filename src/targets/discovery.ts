@@ -3,6 +3,7 @@
  * the well-known segment before the issuer's path; servers that append it are tried too).
  */
 import { HarnessError } from '../errors/harness-error.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, fetchCapped, formatBytes } from '../http/fetch-capped.js';
 
 /** The metadata document, or a `TARGET_UNREACHABLE` error naming every URL tried. */
 export async function discoverTarget(issuer: string, fetchFn: typeof fetch = fetch): Promise<Record<string, unknown>> {
@@ -16,8 +17,11 @@ export async function discoverTarget(issuer: string, fetchFn: typeof fetch = fet
   const problems: string[] = [];
   for (const url of [...new Set(candidates)]) {
     try {
-      const res = await fetchFn(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
-      const text = await res.text();
+      const { response: res, text } = await fetchCapped(url, { headers: { accept: 'application/json' } }, { timeoutMs: 10_000, maxBytes: DEFAULT_MAX_RESPONSE_BYTES }, fetchFn);
+      if (text === undefined) {
+        problems.push(`${url}: a body larger than ${formatBytes(DEFAULT_MAX_RESPONSE_BYTES)}`);
+        continue;
+      }
       if (!res.ok) {
         problems.push(`${url}: HTTP ${res.status}`);
         continue;

@@ -5,7 +5,7 @@
  * profile can run there; the mock is started per scenario, with the scenario's switches.
  */
 import type { CaseResult, RunResult } from '../results/model.js';
-import { summarize } from '../reports/summary.js';
+import { summarize } from '../results/summary.js';
 import type { Scenario } from '../scenario/schema.js';
 import { imitationOf } from './imitation.js';
 import { runScenarioOnTarget, skippedCase } from './run-scenario-on-target.js';

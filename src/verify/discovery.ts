@@ -3,8 +3,8 @@
  * Connect Discovery `/.well-known/openid-configuration`; the first JSON object wins.
  */
 import { VerifyError } from '../errors/verify-error.js';
-import { isJsonObject } from './http/json.js';
-import { mediaType } from './http/headers.js';
+import { isJsonObject } from '../http/json.js';
+import { mediaType } from '../http/headers.js';
 import { type Metadata, oidcDiscoveryUrl, rfc8414MetadataUrl } from './metadata.js';
 import { type Probe, ProbeNetworkError } from './probe.js';
 

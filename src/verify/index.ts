@@ -6,7 +6,7 @@ export { runVerify, resolveVerifyConfig, type VerifyOptions, type VerifyProgress
 export { loadVerifyConfig, parseVerifyConfig } from './config-loader.js';
 export { verifyConfigSchema, type LoginConfig, type VerifyConfig, type VerifyConfigInput } from './config.js';
 export { mergeVerifyFlags, parseDuration, timingFromFlags, type VerifyFlags } from './cli-options.js';
-export { applyExpectedFailures, loadExpectedFailures, parseExpectedFailures, type ExpectedFailure } from './expected-failures.js';
+export { applyExpectedFailuresToRun as applyExpectedFailures, loadExpectedFailures, parseExpectedFailures, type ExpectedFailure } from '../results/expected-failures.js';
 export { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, exitCodeForError, verifyExitCode } from './exit-code.js';
 export { VerifyError, type VerifyErrorCode } from '../errors/verify-error.js';
 export { BCP_ONLY, PLAN_NAMES, planChecks, type PlanName } from './plans.js';

@@ -19,8 +19,8 @@
  * so a typo in a second client's secret is never reported as the server's failure.
  */
 import type { ClientAuth } from './flows/token.js';
-import { basicAuthorization } from './http/form.js';
-import { isJsonObject } from './http/json.js';
+import { basicAuthorization } from '../http/form.js';
+import { isJsonObject } from '../http/json.js';
 import type { TestClient } from './clients.js';
 import { isLoopbackHost, type PreflightFacts, type RunState } from './context.js';
 import { VerifyError } from '../errors/verify-error.js';

@@ -4,7 +4,8 @@
  * Redirects are never followed (`redirect: 'manual'`): a redirect is an observation.
  */
 import type { Exchange } from '../results/model.js';
-import { encodeForm, type FormInput } from './http/form.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, fetchWithin, formatBytes, isTimeout, readCapped } from '../http/fetch-capped.js';
+import { encodeForm, type FormInput } from '../http/form.js';
 import { learnSecrets, redactExchange, SecretSet, secretNames } from '../redaction/redact.js';
 
 export interface ProbeRequest {
@@ -45,50 +46,34 @@ export interface ProbeResponse {
 /**
  * A request that produced no usable HTTP response (refused, reset, no answer within the
  * timeout, a body larger than the harness reads). What needed it is not tested.
+ * `code` says which; {@link ProbeNetworkError.timeout} and {@link ProbeNetworkError.tooLarge}
+ * make the last two.
  */
 export class ProbeNetworkError extends Error {
-  readonly code: 'NETWORK_ERROR' | 'TIMEOUT' | 'TOO_LARGE' = 'NETWORK_ERROR';
   constructor(
     readonly url: string,
     cause: unknown,
     /** The message to show, when not derived from `cause`. */
     message?: string,
+    readonly code: 'NETWORK_ERROR' | 'TIMEOUT' | 'TOO_LARGE' = 'NETWORK_ERROR',
+    /** The limit that was reached: milliseconds (`TIMEOUT`) or bytes (`TOO_LARGE`). */
+    readonly limit?: number,
   ) {
     super(message ?? `request to ${url} failed: ${describe(cause)}`);
     this.name = 'ProbeNetworkError';
   }
-}
 
-/** No complete answer within the per-request limit (`timeoutMs`, `--timeout`). */
-export class ProbeTimeoutError extends ProbeNetworkError {
-  override readonly code = 'TIMEOUT';
-  constructor(
-    url: string,
-    method: string,
-    readonly limitMs: number,
-    already = false,
-  ) {
-    super(
-      url,
-      undefined,
-      already
-        ? `${method} ${url} gave no complete response within ${formatMs(limitMs)} earlier in this run (the limit set by --timeout); not asked again`
-        : `${method} ${url} gave no complete response within ${formatMs(limitMs)} (the limit set by --timeout)`,
-    );
-    this.name = 'ProbeTimeoutError';
+  /** No complete answer within the per-request limit (`timeoutMs`, `--timeout`); `already`: seen earlier in the run, not asked again. */
+  static timeout(url: string, method: string, limitMs: number, already = false): ProbeNetworkError {
+    const within = `gave no complete response within ${formatMs(limitMs)}`;
+    const message = already ? `${method} ${url} ${within} earlier in this run (the limit set by --timeout); not asked again` : `${method} ${url} ${within} (the limit set by --timeout)`;
+    return new ProbeNetworkError(url, undefined, message, 'TIMEOUT', limitMs);
   }
-}
 
-/** A response body larger than the harness reads (`maxResponseBytes`): reading stopped there. */
-export class ProbeTooLargeError extends ProbeNetworkError {
-  override readonly code = 'TOO_LARGE';
-  constructor(
-    url: string,
-    method: string,
-    readonly limitBytes: number,
-  ) {
-    super(url, undefined, `${method} ${url} answered with a body larger than ${formatBytes(limitBytes)}, the most the harness reads of one response; it stopped reading there`);
-    this.name = 'ProbeTooLargeError';
+  /** A response body larger than the harness reads (`maxResponseBytes`): reading stopped there. */
+  static tooLarge(url: string, method: string, limitBytes: number): ProbeNetworkError {
+    const message = `${method} ${url} answered with a body larger than ${formatBytes(limitBytes)}, the most the harness reads of one response; it stopped reading there`;
+    return new ProbeNetworkError(url, undefined, message, 'TOO_LARGE', limitBytes);
   }
 }
 
@@ -105,45 +90,8 @@ function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-/** `1048576` → `1 MiB`. */
-export function formatBytes(n: number): string {
-  if (n >= 1_048_576 && n % 1_048_576 === 0) return `${n / 1_048_576} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
-}
-
-function isTimeout(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'TimeoutError' || (e.name === 'AbortError' && /timeout/i.test(e.message)));
-}
-
-/** Read at most `limit` bytes of a body; `undefined` when it is larger (the rest is not read). */
-async function readCapped(res: Response, limit: number): Promise<string | undefined> {
-  if (!res.body) return '';
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
-    await res.body.cancel().catch(() => {});
-    return undefined;
-  }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
+/** Recorded bodies are cut here (after redaction). */
 const MAX_BODY = 32_768;
-
-/** Default of `maxResponseBytes`. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
 
 export interface ProbeOptions {
   timeoutMs?: number;
@@ -192,21 +140,15 @@ export class Probe {
     const t0 = performance.now();
     const limitMs = req.timeoutMs ?? this.options.timeoutMs ?? 15_000;
     const key = unresponsiveKey(method, url);
-    if (this.options.unresponsive?.has(key)) throw new ProbeTimeoutError(url, method, limitMs, true);
+    if (this.options.unresponsive?.has(key)) throw ProbeNetworkError.timeout(url, method, limitMs, true);
     const timedOut = (cause: unknown): never => {
       if (!isTimeout(cause)) throw new ProbeNetworkError(url, cause);
       this.options.unresponsive?.add(key);
-      throw new ProbeTimeoutError(url, method, limitMs);
+      throw ProbeNetworkError.timeout(url, method, limitMs);
     };
     let res: Response;
     try {
-      res = await fetch(url, {
-        method,
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(limitMs),
-      });
+      res = await fetchWithin(url, { method, headers, body, redirect: 'manual' }, limitMs);
     } catch (cause) {
       return timedOut(cause);
     }
@@ -219,7 +161,7 @@ export class Probe {
     }
     if (text === undefined) {
       this.record(this.exchangeOf(req, method, url, headers, body, res, `…[not read: larger than ${formatBytes(maxBytes)}]`));
-      throw new ProbeTooLargeError(url, method, maxBytes);
+      throw ProbeNetworkError.tooLarge(url, method, maxBytes);
     }
     const elapsedMs = performance.now() - t0;
     const setCookies = res.headers.getSetCookie();

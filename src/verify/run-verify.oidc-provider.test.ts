@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../results/model.js';
 import { verifyExitCode } from './exit-code.js';
-import { applyExpectedFailures, loadExpectedFailures } from './expected-failures.js';
+import { applyExpectedFailuresToRun as applyExpectedFailures, loadExpectedFailures } from '../results/expected-failures.js';
 import { type OidcProviderFixture, startOidcProviderFixture } from './oidc-provider-fixture.js';
 import { runVerify } from './run-verify.js';
 

@@ -13,12 +13,12 @@ import { verifyConfigSchema, type VerifyConfig, type VerifyConfigInput } from '.
 import type { RunState } from './context.js';
 import { discover } from './discovery.js';
 import { VerifyError } from '../errors/verify-error.js';
-import { applyExpectedFailures, type ExpectedFailure } from './expected-failures.js';
+import { applyExpectedFailuresToRun as applyExpectedFailures, type ExpectedFailure } from '../results/expected-failures.js';
 import { metaString } from './metadata.js';
 import { planChecks } from './plans.js';
 import { Probe } from './probe.js';
 import { runCheck } from './run-check.js';
-import { summarize } from './summary.js';
+import { summarize } from '../results/summary.js';
 import { createDriver } from './user-agent/create-driver.js';
 import type { UserAgentDriver } from './user-agent/driver.js';
 import { preflightCredentials } from './preflight.js';
@@ -34,7 +34,7 @@ export type VerifyProgress =
 export interface VerifyOptions extends VerifyConfigInput {
   /** Run only these check ids (in plan order). */
   only?: readonly string[];
-  /** Applied to the result before it is returned (see `expected-failures.ts`). */
+  /** Applied to the result before it is returned (see `src/results/expected-failures.ts`). */
   expectedFailures?: readonly ExpectedFailure[];
   onProgress?: (event: VerifyProgress) => void;
   /**

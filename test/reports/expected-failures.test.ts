@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HarnessError } from '../../src/errors/harness-error.js';
-import { exitCodeOf, summarize } from '../../src/reports/summary.js';
+import { exitCodeOf } from '../../src/reports/summary.js';
+import { summarize } from '../../src/results/summary.js';
 import { applyExpectedFailures, loadExpectedFailures, parseExpectedFailures } from '../../src/results/expected-failures.js';
 import type { CaseResult } from '../../src/results/model.js';
 

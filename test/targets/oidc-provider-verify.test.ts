@@ -11,7 +11,7 @@ import type { RunResult } from '../../src/results/model.js';
 import { containerTestsEnabled } from '../../src/targets/containers/runtime.js';
 import { verifyOnTarget } from '../../src/targets/verify-on-target.js';
 import { verifyExitCode } from '../../src/verify/exit-code.js';
-import { applyExpectedFailures, loadExpectedFailures, type ExpectedFailure } from '../../src/verify/expected-failures.js';
+import { applyExpectedFailuresToRun as applyExpectedFailures, loadExpectedFailures, type ExpectedFailure } from '../../src/results/expected-failures.js';
 
 const run = await containerTestsEnabled('oidc-provider verify');
 const EXPECTED = fileURLToPath(new URL('../../src/verify/fixtures/oidc-provider.expected-failures.yaml', import.meta.url));

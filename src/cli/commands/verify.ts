@@ -9,7 +9,7 @@ import { HarnessError } from '../../errors/harness-error.js';
 import { prepareOutDir, writeReports } from '../../reports/write-reports.js';
 import { loadExpectedFailures, type ExpectedFailure } from '../../results/expected-failures.js';
 import type { CaseResult, RunResult } from '../../results/model.js';
-import { summarize } from '../../reports/summary.js';
+import { summarize } from '../../results/summary.js';
 import { RESULTS_SCHEMA_VERSION } from '../../results/schema.js';
 import { parseShard, shardIds } from '../../runner/shard.js';
 import { dim } from '../console-output.js';

@@ -3,7 +3,7 @@
  * the request and the field, with the expected and actual values.
  */
 import { cannotTest, fail } from '../check.js';
-import { findChallenge } from '../http/headers.js';
+import { findChallenge } from '../../http/headers.js';
 import type { ProbeResponse } from '../probe.js';
 import type { TokenResult } from '../flows/token.js';
 

@@ -4,7 +4,7 @@
  */
 import type { TestClient } from '../clients.js';
 import type { CheckContext } from '../context.js';
-import { isJsonObject } from '../http/json.js';
+import { isJsonObject } from '../../http/json.js';
 import { authenticatedPost, type ClientAuth, tokenRequest, type TokenResult } from './token.js';
 
 export interface CallOptions {

@@ -4,7 +4,7 @@
  * Used by the checks that must not need a login (RFC 9700 §4.11.2, clickjacking, …).
  */
 import type { CheckContext } from '../context.js';
-import { mediaType } from '../http/headers.js';
+import { mediaType } from '../../http/headers.js';
 import type { ProbeResponse } from '../probe.js';
 import { CookieJar } from '../user-agent/cookie-jar.js';
 import { driverOrigins } from '../user-agent/create-driver.js';

@@ -6,8 +6,8 @@
 import { SetupFailure } from '../check.js';
 import type { TestClient } from '../clients.js';
 import type { CheckContext } from '../context.js';
-import { basicAuthorization, toPairs, type FormInput } from '../http/form.js';
-import { isJsonObject } from '../http/json.js';
+import { basicAuthorization, toPairs, type FormInput } from '../../http/form.js';
+import { isJsonObject } from '../../http/json.js';
 import { tokenAuthMethods } from '../metadata.js';
 import type { ProbeResponse } from '../probe.js';
 

@@ -11,8 +11,8 @@ import { leavesServer } from './driver.js';
 import { formData, type HtmlControl, type HtmlForm, isSubmit, parseHtml } from './html.js';
 import { matchesSelector } from './selector.js';
 import type { Probe, ProbeResponse } from '../probe.js';
-import { encodeForm, parsePairs } from '../http/form.js';
-import { mediaType } from '../http/headers.js';
+import { encodeForm, parsePairs } from '../../http/form.js';
+import { mediaType } from '../../http/headers.js';
 
 export interface FormLoginOptions {
   /** Field name → value to fill in the login form. */

@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
 import { buildAuthorization } from '../../flows/authorize.js';
 import { land } from '../../flows/landing.js';
-import { mediaType } from '../../http/headers.js';
+import { mediaType } from '../../../http/headers.js';
 
 /** The `frame-ancestors` directive of a CSP header, if any. */
 function frameAncestors(csp: string | null): string | undefined {

@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
 import { buildAuthorization } from '../../flows/authorize.js';
 import { land } from '../../flows/landing.js';
-import { mediaType } from '../../http/headers.js';
+import { mediaType } from '../../../http/headers.js';
 import { ProbeNetworkError } from '../../probe.js';
 import { parseHtml } from '../../user-agent/html.js';
 import { httpsProblem } from '../metadata/documents.js';

@@ -2,7 +2,7 @@ import { defineCheck, fail, inconclusive, pass, skip } from '../../check.js';
 import type { TestClient } from '../../clients.js';
 import { CodeNotObtained, obtainCode, redeemCode } from '../../flows/code-grant.js';
 import { type TokenResult, tokenRequest } from '../../flows/token.js';
-import { basicAuthorizationStrict, basicAuthorizationUnencoded, formEncodeStrict } from '../../http/form.js';
+import { basicAuthorizationStrict, basicAuthorizationUnencoded, formEncodeStrict } from '../../../http/form.js';
 import { canUseClientCredentials } from '../token/sample.js';
 
 function answer(r: TokenResult): string {

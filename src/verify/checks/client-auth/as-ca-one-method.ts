@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { clientCredentials } from '../../flows/token.js';
-import { basicAuthorization } from '../../http/form.js';
+import { basicAuthorization } from '../../../http/form.js';
 
 /**
  * RFC 6749 §2.3 / §5.2 (`invalid_request`: "utilizes more than one mechanism for

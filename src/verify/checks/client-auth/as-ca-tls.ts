@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { basicAuthorization } from '../../http/form.js';
-import { isJsonObject } from '../../http/json.js';
+import { basicAuthorization } from '../../../http/form.js';
+import { isJsonObject } from '../../../http/json.js';
 import { ProbeNetworkError } from '../../probe.js';
 
 /**

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { isJsonObject } from '../../http/json.js';
+import { isJsonObject } from '../../../http/json.js';
 import { register } from '../../flows/registration.js';
 
 /** RFC 7591 §3.2.2: registration errors are 400 JSON with a defined error code. */

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
-import { cacheDirectives } from '../../http/headers.js';
+import { cacheDirectives } from '../../../http/headers.js';
 import { registerClient } from './registration.js';
 
 /** RFC 6749 §5.1 applied to credentials (RFC 7591 §3.2.1): responses with a secret are not cacheable. */

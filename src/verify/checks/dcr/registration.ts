@@ -1,6 +1,6 @@
 /** A valid registration request and its parsed response (RFC 7591 §3.1, §3.2.1). */
 import type { CheckContext } from '../../context.js';
-import { isJsonObject } from '../../http/json.js';
+import { isJsonObject } from '../../../http/json.js';
 import type { ProbeResponse } from '../../probe.js';
 import { register } from '../../flows/registration.js';
 

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { introspect } from '../../flows/grants.js';
-import { mediaType } from '../../http/headers.js';
+import { mediaType } from '../../../http/headers.js';
 import { expectStatus } from '../expect.js';
 import { validAccessToken } from './valid-token.js';
 

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { clientAuthentication } from '../../flows/token.js';
-import { isJsonObject } from '../../http/json.js';
+import { isJsonObject } from '../../../http/json.js';
 import { validAccessToken } from './valid-token.js';
 
 /** RFC 7662 §4: the server MAY refuse GET, which puts the token in the URL. */

@@ -1,7 +1,7 @@
 /** Fetch and read the JWK Set of `jwks_uri`. */
 import { fail } from '../../check.js';
 import type { CheckContext } from '../../context.js';
-import { isJsonObject } from '../../http/json.js';
+import { isJsonObject } from '../../../http/json.js';
 
 export type Jwk = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { callResource } from '../../flows/resource.js';
-import { challengeParam, findChallenge } from '../../http/headers.js';
+import { challengeParam, findChallenge } from '../../../http/headers.js';
 import { rsToken } from './rs-token.js';
 
 /** RFC 6750 §2, §3.1: a token sent by two methods at once SHOULD get 400 invalid_request. */

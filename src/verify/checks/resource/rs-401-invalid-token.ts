@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { callResource } from '../../flows/resource.js';
 import { randomToken } from '../../flows/random.js';
-import { challengeParam, findChallenge } from '../../http/headers.js';
+import { challengeParam, findChallenge } from '../../../http/headers.js';
 
 /** RFC 6750 §3, §3.1: an invalid token gets a challenge (MUST), ideally 401 invalid_token (SHOULD). */
 export default defineCheck({

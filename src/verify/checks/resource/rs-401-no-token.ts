@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { callResource } from '../../flows/resource.js';
-import { challengeParam, findChallenge } from '../../http/headers.js';
+import { challengeParam, findChallenge } from '../../../http/headers.js';
 
 /** RFC 6750 §3, §3.1: no credentials → 401 with a Bearer challenge (without error details). */
 export default defineCheck({

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
 import { callResource } from '../../flows/resource.js';
-import { challengeParam, findChallenge } from '../../http/headers.js';
+import { challengeParam, findChallenge } from '../../../http/headers.js';
 import { rsToken } from './rs-token.js';
 
 /** RFC 6750 §3.1: insufficient scope SHOULD get 403 with error="insufficient_scope". */

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
 import { callResource } from '../../flows/resource.js';
-import { cacheDirectives } from '../../http/headers.js';
+import { cacheDirectives } from '../../../http/headers.js';
 import { expectStatus } from '../expect.js';
 import { rsToken } from './rs-token.js';
 

@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
 import { callResource } from '../../flows/resource.js';
 import { randomToken } from '../../flows/random.js';
-import { ChallengeSyntaxError, parseChallenges } from '../../http/headers.js';
+import { ChallengeSyntaxError, parseChallenges } from '../../../http/headers.js';
 import type { ProbeResponse } from '../../probe.js';
 import { rsToken } from './rs-token.js';
 

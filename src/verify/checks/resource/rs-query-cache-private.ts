@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
 import { callResource } from '../../flows/resource.js';
-import { cacheDirectives } from '../../http/headers.js';
+import { cacheDirectives } from '../../../http/headers.js';
 import { rsToken } from './rs-token.js';
 
 /** RFC 6750 §2.3: with the query method, success responses SHOULD carry Cache-Control: private. */

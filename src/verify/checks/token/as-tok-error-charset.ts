@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { isJsonObject } from '../../http/json.js';
+import { isJsonObject } from '../../../http/json.js';
 import { errorSamples } from './error-samples.js';
 
 const NQSCHAR = /^[\x20-\x21\x23-\x5B\x5D-\x7E]*$/;

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { mediaType } from '../../http/headers.js';
-import { isJsonObject } from '../../http/json.js';
+import { mediaType } from '../../../http/headers.js';
+import { isJsonObject } from '../../../http/json.js';
 import { errorSamples } from './error-samples.js';
 
 /** RFC 6749 §5.2: errors are 400 (401 for failed header auth) with a JSON object carrying `error`. */

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { mediaType } from '../../http/headers.js';
-import { isJsonObject } from '../../http/json.js';
+import { mediaType } from '../../../http/headers.js';
+import { isJsonObject } from '../../../http/json.js';
 import { sampleTokenResponse } from './sample.js';
 
 /** RFC 6749 §5.1: success is 200 with an `application/json` object. */

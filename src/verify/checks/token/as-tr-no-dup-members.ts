@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { findDuplicateMembers } from '../../http/json.js';
+import { findDuplicateMembers } from '../../../http/json.js';
 import { sampleTokenResponse } from './sample.js';
 
 /** RFC 6749 §3.2: response parameters MUST NOT be included more than once. */

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { cacheDirectives } from '../../http/headers.js';
+import { cacheDirectives } from '../../../http/headers.js';
 import { sampleTokenResponse } from './sample.js';
 
 /** RFC 6749 §5.1: token responses carry `Cache-Control: no-store`. */

@@ -1,7 +1,7 @@
 /** Token requests with a hand-written body (to control percent-encoding exactly). */
 import type { CheckContext } from '../../context.js';
 import { asTokenResult, clientAuthentication, defaultAuth, type TokenResult } from '../../flows/token.js';
-import { encodeForm } from '../../http/form.js';
+import { encodeForm } from '../../../http/form.js';
 
 /** POST `body` (already encoded) to the token endpoint with the primary client's credentials. */
 export async function authenticatedRaw(ctx: CheckContext, body: string): Promise<TokenResult> {

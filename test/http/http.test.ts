@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { basicAuthorization, encodeForm } from './form.js';
-import { cacheDirectives, ChallengeSyntaxError, parseChallenges } from './headers.js';
-import { findDuplicateMembers } from './json.js';
+import { basicAuthorization, encodeForm } from '../../src/http/form.js';
+import { cacheDirectives, ChallengeSyntaxError, parseChallenges } from '../../src/http/headers.js';
+import { findDuplicateMembers } from '../../src/http/json.js';
 
 describe('form encoding (RFC 6749 App. B)', () => {
   it('encodes the RFC 6749 §2.3.1 special-character example', () => {
