@@ -35,6 +35,10 @@ export interface Session {
     scopes: string[];
     /** The client-credentials grant works for this client. */
     clientCredentials?: boolean;
+    /** The token endpoint wants client_id in the body beside a Basic header (`clientAuth.requireClientIdInBody`). */
+    clientIdInBody?: boolean;
+    /** When the first login's token response arrived (this machine's clock, ms). */
+    loginReceivedAt?: number;
     /** Errors are sent with HTTP 200 (GitHub): statuses say nothing. */
     errorsWith200?: boolean;
     /** Token responses seen: for the scope style decided at the end. */
@@ -77,7 +81,8 @@ export async function openSession(config: VerifyConfig): Promise<Session> {
     async token(params, auth, o = {}) {
       const { headers, pairs } = clientAuthentication(ctx.clients.primary, auth);
       const url = o.url ?? ctx.endpoint('token_endpoint');
-      const all = [...params, ...pairs];
+      const idBeside = auth === 'basic' && session.facts.clientIdInBody && !params.some(([k]) => k === 'client_id') ? [['client_id', ctx.clients.primary.client_id] as [string, string]] : [];
+      const all = [...params, ...pairs, ...idBeside];
       if (o.method === 'GET') {
         const u = new URL(url);
         for (const [k, v] of all) u.searchParams.append(k, v);

@@ -13,6 +13,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
+import { errorShapeOf } from '../../import/error-shape.js';
 import { formEncode } from '../../http/form.js';
 import type { ProbeResponse } from '../../verify/probe.js';
 import { answer, authRefused, bogus, errorIn, fieldsOf, type FingerprintProbe } from '../probe.js';
@@ -30,14 +31,25 @@ function methodRefused(res: ProbeResponse): boolean {
 
 export const clientAuthProbe: FingerprintProbe = {
   id: 'client-auth',
-  sends: 'code exchanges of a made-up code: with Basic, with body credentials, as a GET, with credentials in the URL; then a wrong secret, both placements at once, a percent-encoded Basic secret',
-  requests: 7,
-  infers: ['clientAuth.methods', 'clientAuth.invalidClientStatus', 'clientAuth.rejectMultiple', 'clientAuth.basicEncoding', 'tokenEndpoint.methods', 'errors.style'],
+  sends: 'code exchanges of a made-up code: with Basic (and with client_id beside it, if Basic alone is refused for lacking it), with body credentials, as a GET, with credentials in the URL; then a wrong secret, both placements at once, a percent-encoded Basic secret',
+  requests: 8,
+  infers: ['clientAuth.methods', 'clientAuth.invalidClientStatus', 'clientAuth.rejectMultiple', 'clientAuth.basicEncoding', 'clientAuth.requireClientIdInBody', 'tokenEndpoint.methods', 'errors.style', 'errors.shape', 'errors.status'],
   async run(s) {
     const f = s.findings;
     const client = s.ctx.clients.primary;
     const secret = client.client_secret ?? '';
-    const basic = await s.token(codeExchange(s), 'basic');
+    let basic = await s.token(codeExchange(s), 'basic');
+    // a provider that wants client_id in the body beside a Basic header (Atlassian, HubSpot; RFC 6749 §3.2.1 asks it only of unauthenticated clients)
+    const wantsId = errorIn(basic.res);
+    if (wantsId && wantsId.code !== 'invalid_grant' && /client_id/i.test(wantsId.text)) {
+      const withId = await s.token([...codeExchange(s), ['client_id', client.client_id]], 'basic');
+      const again = errorIn(withId.res);
+      if (!authRefused(withId.res) && !(again && again.code !== 'invalid_grant' && /client_id/i.test(again.text))) {
+        f.set(['clientAuth', 'requireClientIdInBody'], true, `Basic alone was refused: ${answer(basic.res)} (${s.ref(basic.res)}); Basic with client_id in the body was not: ${answer(withId.res)} (${s.ref(withId.res)})`);
+        s.facts.clientIdInBody = true;
+        basic = withId;
+      }
+    }
     const body = await s.token(codeExchange(s), 'post');
     const get = await s.token([...codeExchange(s), ['client_id', client.client_id], ['client_secret', secret]], 'omit', { method: 'GET' });
     const methods: string[] = [];
@@ -62,15 +74,7 @@ export const clientAuthProbe: FingerprintProbe = {
     if (methods.length) f.set(['clientAuth', 'methods'], methods, ev.join('; '));
     else f.unknown('clientAuth.methods', `every placement was refused (${ev.join('; ')}): check the client id and secret`);
     s.facts.auth = methods.includes('client_secret_basic') ? 'basic' : methods.includes('client_secret_post') ? 'post' : undefined;
-
-    // error shapes, from whatever refused the made-up code or the client
-    const refusal = [basic.res, body.res].find((r) => errorIn(r));
-    if (refusal) {
-      const shape = fieldsOf(refusal).error;
-      s.facts.errorsWith200 = refusal.status === 200;
-      const style = refusal.status === 200 ? 'github' : shape && typeof shape === 'object' ? 'facebook' : 'rfc';
-      f.set(['errors', 'style'], style, `${style === 'github' ? 'an error with HTTP 200' : style === 'facebook' ? 'an error shaped {error: {message, type, code}}' : 'an RFC 6749 §5.2 error'}: ${answer(refusal)} (${s.ref(refusal)})`);
-    }
+    if (methods.includes('client_secret_basic') && !s.facts.clientIdInBody) f.set(['clientAuth', 'requireClientIdInBody'], false, `Basic without client_id in the body was accepted: ${answer(basic.res)} (${s.ref(basic.res)})`);
 
     // the status of invalid_client for credentials outside a Basic header (RFC 6749 §5.2: 400 or 401)
     let wrong: ProbeResponse | undefined = authRefused(body.res) ? body.res : undefined;
@@ -78,7 +82,9 @@ export const clientAuthProbe: FingerprintProbe = {
       const r = await s.send({ method: 'POST', url: s.ctx.endpoint('token_endpoint'), endpoint: 'token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams([...codeExchange(s), ['client_id', client.client_id], ['client_secret', `${secret}-wrong`]]).toString() });
       if (authRefused(r)) wrong = r;
     }
-    if (wrong && (wrong.status === 400 || wrong.status === 401)) f.set(['clientAuth', 'invalidClientStatus'], wrong.status, `failed authentication outside a Basic header: ${answer(wrong)} (${s.ref(wrong)})`);
+    readErrors(s, [basic.res, body.res, ...(wrong ? [wrong] : [])].filter((r, i, all) => errorIn(r) && all.indexOf(r) === i));
+    if (s.findings.has(['errors', 'status']) && s.findings.get(['errors', 'status']) !== null) f.unknown('clientAuth.invalidClientStatus', 'every error comes with one status (errors.status): the status of invalid_client says nothing');
+    else if (wrong && (wrong.status === 400 || wrong.status === 401)) f.set(['clientAuth', 'invalidClientStatus'], wrong.status, `failed authentication outside a Basic header: ${answer(wrong)} (${s.ref(wrong)})`);
     else if (wrong) f.unknown('clientAuth.invalidClientStatus', `a failed authentication answered HTTP ${wrong.status} (${s.ref(wrong)}): the status says nothing`);
 
     // both placements at once
@@ -102,9 +108,43 @@ export const clientAuthProbe: FingerprintProbe = {
         url: s.ctx.endpoint('token_endpoint'),
         endpoint: 'token',
         headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${formEncode(client.client_id)}:${escaped}`).toString('base64')}` },
-        body: new URLSearchParams(codeExchange(s)).toString(),
+        body: new URLSearchParams([...codeExchange(s), ...(s.facts.clientIdInBody ? [['client_id', client.client_id] as [string, string]] : [])]).toString(),
       });
       f.set(['clientAuth', 'basicEncoding'], authRefused(r) ? 'raw' : 'form-urlencoded', `a Basic secret with a percent-encoded first character was ${authRefused(r) ? 'refused' : 'accepted'}: ${answer(r)} (${s.ref(r)})`);
     }
   },
 };
+
+/**
+ * The error style, shape and status (RFC 6749 §5.2) from the refusals the probe got: a
+ * made-up code (`invalid_grant`) and the client's credentials (`invalid_client`).
+ */
+function readErrors(s: Session, refusals: ProbeResponse[]): void {
+  const f = s.findings;
+  const first = refusals[0];
+  if (!first) return;
+  const statuses = [...new Set(refusals.map((r) => r.status))];
+  const one = statuses.length === 1 ? statuses[0]! : undefined;
+  const seen = `${refusals.map((r) => `${answer(r)} (${s.ref(r)})`).join('; ')}`;
+  s.facts.errorsWith200 = one === 200;
+  const shaped = refusals
+    .map((r) => ({ r, shape: r.json && typeof r.json === 'object' && !Array.isArray(r.json) ? errorShapeOf(r.json as Record<string, unknown>) : undefined }))
+    .find((x) => x.shape);
+  if (shaped) {
+    f.set(['errors', 'shape'], shaped.shape, `errors in the provider's own shape, not RFC 6749 §5.2's: ${JSON.stringify(shaped.r.json).slice(0, 160)} (${s.ref(shaped.r)}); the code's member is {error}, the descriptive text {error_description}`);
+  } else {
+    f.set(['errors', 'shape'], null, `RFC 6749 §5.2 error bodies (or Facebook's): ${seen}`);
+    const shape = fieldsOf(first).error;
+    const style = first.status === 200 ? 'github' : shape && typeof shape === 'object' ? 'facebook' : 'rfc';
+    f.set(['errors', 'style'], style, `${style === 'github' ? 'an error with HTTP 200' : style === 'facebook' ? 'an error shaped {error: {message, type, code}}' : 'an RFC 6749 §5.2 error'}: ${answer(first)} (${s.ref(first)})`);
+    if (style === 'facebook') return;
+    if (style === 'github') return f.set(['errors', 'status'], null, `errors with HTTP 200 (${seen}), as the github style writes them`, undefined, (v) => v === null || v === 200);
+  }
+  const codes = new Set(refusals.map((r) => errorIn(r)?.code));
+  // one status for errors that RFC 6749 §5.2 answers differently, or a status it never uses
+  if (one !== undefined && (one < 400 || ![400, 401].includes(one) || (codes.size > 1 && one !== 400))) {
+    f.set(['errors', 'status'], one, `every error came with HTTP ${one}: ${seen}`);
+  } else {
+    f.set(['errors', 'status'], null, `errors with the status of each error: ${seen}`, one === undefined ? undefined : `a provider answering every error with HTTP ${one} looks the same`, (v) => v === null || v === one);
+  }
+}
