@@ -1,6 +1,6 @@
 /**
  * The JSON Schema of scenario files (`scenarios/schema.json`, `oauth-harness schema`), for
- * editors: draft-07 (what the YAML language server validates with: decision 006),
+ * editors: draft-07 (what the YAML language server validates with: decision 013),
  * descriptions taken from the zod schemas, enums for every name a scenario refers to, the
  * full switches schema, and "one action per step". The committed file is the generated one.
  */

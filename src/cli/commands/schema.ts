@@ -2,7 +2,7 @@
  * `oauth-harness schema`: the scenario format as JSON Schema, generated from the same
  * zod schemas that validate scenario files (committed as `scenarios/schema.json`).
  * Draft-07, the draft the YAML language server (redhat yaml-language-server, the VS Code
- * YAML extension) validates with (docs/decisions/006-scenario-json-schema-draft.md).
+ * YAML extension) validates with (docs/decisions/013-scenario-json-schema-draft-07.md).
  * Descriptions come from the zod schemas' `.describe()`; what zod cannot say is added
  * here: the built-in profile names, the full switches schema under `provider.switches`
  * (validated by the loader after merging over the profile), and "one action per step".
