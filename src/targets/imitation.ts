@@ -1,12 +1,16 @@
 /**
  * How a real server is set up to imitate a built-in profile: the same client id, secret,
  * redirect URIs and scopes, the same users and passwords (both from the seed, exactly as
- * the mock makes them), the same lifetimes and the same refresh token rotation. What a
+ * the mock makes them), the same lifetimes and the same refresh token rotation, and the
+ * profile's switches with a scenario's changes over them (`switches`), which each server
+ * maps to its own settings as far as its definition says it can (`switch-fit.ts`). What a
  * server cannot be told to do differently stays as the server does it: that is what the
  * parity report shows.
  */
 import { defaultUsers, loadProfile, profileClients } from '../../mocks/profiles.js';
-import { switchesSchema, type User } from '../../mocks/provider/switches.js';
+import { deepMerge } from '../../mocks/provider/merge.js';
+import { switchesSchema, type Switches, type User } from '../../mocks/provider/switches.js';
+import type { Scenario } from '../scenario/schema.js';
 import { HarnessError } from '../errors/harness-error.js';
 import type { ServerSettingsOverride, TargetClient } from './started-target.js';
 
@@ -14,26 +18,45 @@ export interface Imitation {
   profile: string;
   client: TargetClient;
   users: User[];
-  /** Every scope the server must know: the client's, plus `openid` and `offline_access`. */
+  /** Every scope the server must know: the client's, `openid`, the offline scope, the API's scopes and those the scenario's client asks for. */
   scopes: string[];
   /** Seconds; `null` (never) is not something a real server offers, see `seconds()`. */
   lifetimes: { accessToken: number; refreshToken: number; code: number; clientCredentials: number };
   rotateRefreshTokens: boolean;
+  /** The profile's switches with the scenario's changes over them, validated (defaults filled in). */
+  switches: Switches;
+}
+
+/** What a scenario changes at the provider, and the scopes its client asks for. */
+export interface ScenarioChanges {
+  switches?: Record<string, unknown>;
+  clients?: readonly Record<string, unknown>[];
+  /** The scopes the scenario's client asks for: a real server must know them to refuse those outside the registration. */
+  scopes?: readonly string[];
+}
+
+/** The changes `scenario` makes at the provider, for {@link imitationOf} (and for grouping scenarios by server set-up). */
+export function scenarioChanges(scenario: Scenario): ScenarioChanges {
+  const stepScopes = scenario.steps.flatMap((s) => s.clientCredentials?.scopes ?? []);
+  return { switches: scenario.provider.switches, clients: scenario.provider.clients, scopes: [...scenario.client.scopes, ...stepScopes] };
 }
 
 const TEN_YEARS = 10 * 365 * 86_400;
 const seconds = (v: number | null) => v ?? TEN_YEARS;
 
 /** The settings a real server needs to behave like `profile`, with deliberate changes applied. */
-export function imitationOf(profile: string, seed: number, override: ServerSettingsOverride = {}): Imitation {
+export function imitationOf(profile: string, seed: number, override: ServerSettingsOverride = {}, changes: ScenarioChanges = {}): Imitation {
   let p;
   try {
     p = loadProfile(profile);
   } catch (e) {
     throw new HarnessError('PROFILE_UNKNOWN', (e as Error).message);
   }
-  const sw = switchesSchema.parse(p.switches);
-  const registered = profileClients(p, seed)[0]!;
+  const sw = switchesSchema.parse(deepMerge(p.switches, changes.switches ?? {}));
+  const first = profileClients(p, seed)[0]!;
+  // A scenario's client change applies to the profile's client (by its id, or without one).
+  const change = (changes.clients ?? []).find((c) => c.client_id === undefined || c.client_id === first.client_id) ?? {};
+  const registered = { ...first, ...change } as typeof first;
   const clientScopes = registered.scopes.length ? registered.scopes : ['read', 'write'];
   return {
     profile,
@@ -45,7 +68,16 @@ export function imitationOf(profile: string, seed: number, override: ServerSetti
       scopes: clientScopes,
     },
     users: p.users.length ? p.users : defaultUsers(seed),
-    scopes: [...new Set([...clientScopes, 'openid', 'offline_access'])],
+    // A provider that never issues refresh tokens does not advertise an offline scope.
+    scopes: [
+      ...new Set([
+        ...clientScopes,
+        'openid',
+        ...(sw.refresh.policy === 'never' ? [] : ['offline_access', sw.refresh.offlineScope]),
+        ...[sw.api.readScope, sw.api.writeScope].filter((x) => x !== null),
+        ...(changes.scopes ?? []),
+      ]),
+    ],
     lifetimes: {
       accessToken: override.accessTokenTtl ?? seconds(sw.lifetimes.accessToken),
       refreshToken: seconds(sw.lifetimes.refreshToken),
@@ -53,6 +85,7 @@ export function imitationOf(profile: string, seed: number, override: ServerSetti
       clientCredentials: seconds(sw.lifetimes.clientCredentialsToken),
     },
     rotateRefreshTokens: override.rotateRefreshTokens ?? sw.refresh.rotation === 'rotate',
+    switches: sw,
   };
 }
 

@@ -1,13 +1,14 @@
 /**
  * `oauth-harness run --target …`: runs the selected scenarios on a target. A container is
- * started once per profile it imitates (oidc-provider without rotation for `rfc-strict`,
- * with rotation for `rotating-refresh`) and only when at least one scenario of that
- * profile can run there; the mock is started per scenario, with the scenario's switches.
+ * started once per set-up (the profile it imitates with a scenario's switch and client
+ * changes and the scopes its client asks for: the settings it is started with) and
+ * only when at least one scenario of that set-up can run there; the mock is started per
+ * scenario, with the scenario's switches.
  */
 import type { CaseResult, RunResult } from '../results/model.js';
 import { summarize } from '../results/summary.js';
 import type { Scenario } from '../scenario/schema.js';
-import { imitationOf } from './imitation.js';
+import { imitationOf, scenarioChanges } from './imitation.js';
 import { runScenarioOnTarget, skippedCase } from './run-scenario-on-target.js';
 import { applicability, type TargetTraits } from './selection.js';
 import { serverNamed } from './servers/registry.js';
@@ -31,9 +32,16 @@ export function plannedTraits(spec: TargetSpec, profile: string, seed: number): 
   return {
     label: targetName(spec),
     profileLike: [profile],
+    imitation: serverNamed(spec.server).imitation,
     capabilities: serverNamed(spec.server).capabilities,
     users: new Map(imitationOf(profile, seed).users.map((u) => [u.username, u])),
   };
+}
+
+/** What a container is started with for `scenario`, beyond its profile: scenarios with equal set-ups share a start. */
+export function setupOf(scenario: Scenario): unknown {
+  const c = scenarioChanges(scenario);
+  return [c.switches, c.clients, [...(c.scopes ?? [])].sort()];
 }
 
 /** Runs `scenarios` on the target and returns a `run` result; cases keep the scenarios' order. */
@@ -60,25 +68,35 @@ export async function runOnTarget(o: RunOnTargetOptions): Promise<RunResult> {
     }
   } else {
     const imitable = imitableProfiles(spec);
-    const byProfile = new Map<string, Scenario[]>();
-    for (const s of o.scenarios) byProfile.set(s.provider.profile, [...(byProfile.get(s.provider.profile) ?? []), s]);
-    for (const [profile, group] of byProfile) {
-      if (spec.kind === 'container' && imitable !== 'any' && !imitable.includes(profile)) {
-        for (const s of group) record(s, skippedCase(s, { label: name }, `${name}: imitates ${imitable.join(', ')}, not ${profile}`));
-        continue;
-      }
+    // Scenarios that need the same server settings share one start.
+    const bySetup = new Map<string, Scenario[]>();
+    for (const s of o.scenarios) {
+      const key = JSON.stringify([s.provider.profile, spec.kind === 'container' ? setupOf(s) : null]);
+      bySetup.set(key, [...(bySetup.get(key) ?? []), s]);
+    }
+    for (const group of bySetup.values()) {
+      const first = group[0]!;
+      const profile = first.provider.profile;
       // A container is started only for scenarios it will run; a URL target decides once connected.
       const planned = plannedTraits(spec, profile, seed);
       const runnable: Scenario[] = [];
       for (const s of group) {
         const fit = planned ? applicability(s, planned) : ({ ok: true } as const);
-        if (fit.ok) runnable.push(s);
+        if (fit.ok && spec.kind === 'container' && imitable !== 'any' && !imitable.includes(profile)) {
+          record(s, skippedCase(s, { label: name }, `${name}: imitates ${imitable.join(', ')}, not ${profile}`));
+        } else if (fit.ok) runnable.push(s);
         else record(s, skippedCase(s, { label: name }, fit.reason));
       }
       if (!runnable.length) continue;
-      const target: StartedTarget = await startTarget(spec, { ...o.start, profile, seed });
+      const changes = spec.kind === 'container' ? scenarioChanges(first) : undefined;
+      const target: StartedTarget = await startTarget(spec, { ...o.start, profile, seed, ...(changes ? { changes } : {}) });
       try {
-        for (const s of runnable) record(s, await runScenarioOnTarget(s, target));
+        for (const [i, s] of runnable.entries()) {
+          // Scenarios sharing a server start from no grants, as on a fresh one (Google-like
+          // "once per user" refresh tokens would otherwise leak from one scenario to the next).
+          if (i > 0 && target.revokeGrants) for (const user of target.users.keys()) await target.revokeGrants(user);
+          record(s, await runScenarioOnTarget(s, target));
+        }
       } finally {
         await target.stop();
       }

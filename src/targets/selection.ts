@@ -10,7 +10,8 @@
  *    the user runs, none;
  * 3. the client is the reference client (`client.driver: reference`);
  * 4. every step is something the target can do: `advanceClock` needs a clock the harness
- *    controls and `revokeGrantAtProvider` an admin hook (mock only); `callApi` needs the
+ *    controls and `revokeGrantAtProvider` a way to revoke a user's grants (the mock's admin
+ *    hook, a real server's account page: `capabilities.revokeGrants`); `callApi` needs the
  *    resource (real servers serve `userinfo`, not the mock's business API); a denied or
  *    partial consent needs a user agent that can refuse or untick;
  * 5. the users it signs in exist at the target.
@@ -45,7 +46,7 @@ export function applicability(scenario: Scenario, target: TargetTraits): Applica
   for (const [i, step] of scenario.steps.entries()) {
     const at = `steps[${i}]`;
     if (step.advanceClock !== undefined && !target.advanceClock) return no(`${at}: cannot move a real server's clock (advanceClock)`);
-    if (step.revokeGrantAtProvider && !target.revokeGrants) return no(`${at}: has no admin hook to revoke grants (revokeGrantAtProvider)`);
+    if (step.revokeGrantAtProvider && !target.revokeGrants && !caps.revokeGrants) return no(`${at}: has no admin hook to revoke grants (revokeGrantAtProvider)`);
     const api = step.callApi;
     if (api && !caps.resources.includes(api.resource)) return no(`${at}: serves no "${api.resource}" resource (callApi); it serves ${caps.resources.join(', ') || 'none'}`);
     if (api?.auth === 'basic' && !target.users.has(api.user)) return no(`${at}: has no user "${api.user}"`);

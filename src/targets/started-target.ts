@@ -5,6 +5,7 @@
  */
 import type { User } from '../../mocks/provider/switches.js';
 import type { SwitchImitation } from './servers/server-definition.js';
+import type { ScenarioChanges } from './imitation.js';
 import type { ConsentChoice, UserAgentResult } from '../user-agent/in-process-user-agent.js';
 import type { VerifyConfigInput } from '../verify/config.js';
 import type { UserAgentDriver } from '../verify/user-agent/driver.js';
@@ -30,6 +31,8 @@ export interface TargetCapabilities {
   resources: readonly string[];
   /** The scenario's `provider.switches` and `provider.clients` can be applied. */
   providerChanges: boolean;
+  /** A user's grants can be revoked at the server (`revokeGrantAtProvider`), e.g. at their account page. */
+  revokeGrants?: boolean;
 }
 
 /** Drives one authorization through the target's login pages, like a browser. */
@@ -58,8 +61,8 @@ export interface StartedTarget {
   now(): number;
   /** Moves the target's clock (mock targets only). */
   advanceClock?(ms: number): void;
-  /** Revokes a user's grants at the provider (mock targets only). */
-  revokeGrants?(username: string): void;
+  /** Revokes a user's grants at the provider (the mock; a real server where its account page can). */
+  revokeGrants?(username: string): void | Promise<void>;
   /** `runVerify` options for this target, without `plan` (issuer, client, fixtures, login). */
   verifyConfig(): Omit<VerifyConfigInput, 'plan'>;
   /** A user-agent driver for `verify` that signs in the way this server needs (e.g. Glewlwyd's login API over HTTP); else `login` of `verifyConfig()`. */
@@ -96,6 +99,8 @@ export interface StartTargetOptions {
   /** Mock targets: the scenario's switch overrides and client registration changes. */
   switches?: Record<string, unknown>;
   clients?: Record<string, unknown>[];
+  /** Container targets: the scenario's changes to set the server up with, as far as its definition allows (`switch-fit.ts`). */
+  changes?: ScenarioChanges;
   /** `http://…` targets: the client, users and login form. */
   url?: UrlTargetSettings;
   /** Container targets: the local base image to build on (default `$OAUTH_HARNESS_BASE_IMAGE`, else `debian:bookworm-slim`). */

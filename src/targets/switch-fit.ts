@@ -25,7 +25,7 @@ export function switchLeaves(switches: Record<string, unknown>): [string, unknow
 
 /** Whether `value` is one of the values `spec` allows. */
 export function allows(spec: SwitchValues, value: unknown): boolean {
-  if ('any' in spec) return true;
+  if ('any' in spec) return !(spec.except ?? []).some((v) => JSON.stringify(v) === JSON.stringify(value));
   if ('oneOf' in spec) return spec.oneOf.some((v) => JSON.stringify(v) === JSON.stringify(value));
   return Array.isArray(value) && value.length > 0 && value.every((v) => spec.subsetOf.includes(v as string));
 }

@@ -1,9 +1,13 @@
 /**
- * `container:oidc-provider`: oidc-provider 9 in a container, set up to imitate
- * `rfc-strict` (refresh tokens kept) or `rotating-refresh` (rotated on every use, reuse
- * revokes the grant, as oidc-provider does with `rotateRefreshToken`).
+ * `container:oidc-provider`: oidc-provider 9 in a container, set up to imitate a built-in
+ * profile (and a scenario's changes to it) through its own settings: the client's
+ * `scope`, `issueRefreshToken` (always, never, offline
+ * scope, offline parameter, once per user), `rotateRefreshToken`, `ttl`, `routes`,
+ * `pkce.required` and the optional endpoints. Which switch values it takes is the data
+ * of its definition (`containers/oidc-provider/definition.ts`).
  */
-import { OidcProviderContainer } from '../containers/oidc-provider/oidc-provider-container.js';
+import { OidcProviderContainer, type OidcProviderBehaviour } from '../containers/oidc-provider/oidc-provider-container.js';
+import type { Switches } from '../../../mocks/provider/switches.js';
 import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
@@ -28,13 +32,46 @@ const FIXTURE_CLIENTS = {
   noClientCredentials: { clientId: 'harness-client-no-cc', clientSecret: 'no-cc-client-secret-0123456789abcdef' },
 };
 
+/** The switches that map to oidc-provider options and hooks (server.mjs), by its own names. */
+export function oidcProviderBehaviour(sw: Switches): OidcProviderBehaviour {
+  const p = sw.paths;
+  const r = sw.refresh;
+  return {
+    refresh: { policy: r.policy, offlineScope: r.offlineScope, offlineParam: r.offlineParam, oncePerUser: r.oncePerUser, forceConsentParam: r.forceConsentParam },
+    rotatePublicClients: r.rotation === 'rotate' || r.rotatePublicClients,
+    routes: {
+      authorization: p.authorize,
+      token: p.token,
+      revocation: p.revocation,
+      introspection: p.introspection,
+      userinfo: p.userinfo,
+      jwks: p.jwks,
+      ...(p.endSession ? { end_session: p.endSession } : {}),
+    },
+    pkceRequired: sw.pkce.required,
+    revocation: sw.revocation.enabled,
+    introspection: sw.introspection.enabled,
+    api: { readScope: sw.api.readScope, writeScope: sw.api.writeScope, records: sw.api.records },
+  };
+}
+
+/** The user removes every app's access at their account (server.mjs: POST /account/revoke-grants, with their password). */
+async function revokeAtAccount(issuer: string, user: { username: string; password: string }): Promise<void> {
+  const res = await fetch(`${issuer}/account/revoke-grants`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}` } });
+  if (!res.ok) throw new Error(`container:oidc-provider: revoking the grants of ${user.username} answered ${res.status}`);
+}
+
 export async function startOidcProviderTarget(o: StartTargetOptions): Promise<StartedTarget> {
   const profile = chooseProfile('container:oidc-provider', OIDC_PROVIDER_IMITATES, o.profile);
-  const im = imitationOf(profile, o.seed ?? 1, o.settings);
+  const im = imitationOf(profile, o.seed ?? 1, o.settings, o.changes);
   const scope = im.client.scopes.join(' ');
+  // `narrow`: the server knows only the registration's scopes and drops the others;
+  // `reject`: it knows every scope asked for and refuses those outside the client's `scope`.
+  const narrow = im.switches.scopes.onUnregistered === 'narrow';
   const builder = new OidcProviderContainer()
-    .withScopes(im.scopes)
-    .withClient({ clientId: im.client.id, clientSecret: im.client.secret, redirectUris: im.client.redirectUris, scope })
+    .withScopes(narrow ? [...new Set([...im.client.scopes, 'openid', 'offline_access'])] : im.scopes)
+    .withBehaviour(oidcProviderBehaviour(im.switches))
+    .withClient({ clientId: im.client.id, clientSecret: im.client.secret, redirectUris: im.client.redirectUris, scope: narrow ? undefined : scope })
     .withClient({ ...FIXTURE_CLIENTS.primary, redirectUris: [im.client.redirectUri], scope })
     .withClient({ ...FIXTURE_CLIENTS.second, redirectUris: im.client.redirectUris, scope })
     .withClient({ ...FIXTURE_CLIENTS.special, redirectUris: im.client.redirectUris, scope, grantTypes: ['client_credentials'] })
@@ -62,9 +99,11 @@ export async function startOidcProviderTarget(o: StartTargetOptions): Promise<St
       client: im.client,
       users: new Map(im.users.map((u) => [u.username, u])),
       profileLike: [profile],
+      imitation: oidcProviderServer.imitation,
       capabilities: OIDC_PROVIDER_CAPABILITIES,
       userAgent: formUserAgent({ usernameField: 'login', passwordField: 'password' }),
       now: () => Date.now(),
+      revokeGrants: (username) => revokeAtAccount(issuer, im.users.find((u) => u.username === username)!),
       verifyConfig: () => ({
         issuer,
         client: { client_id: FIXTURE_CLIENTS.primary.clientId, client_secret: FIXTURE_CLIENTS.primary.clientSecret, redirect_uri: im.client.redirectUri },

@@ -10,13 +10,13 @@ import type { StartedTarget, StartTargetOptions, TargetCapabilities } from '../s
 /**
  * The values one switch can take on a server, and the server's own setting that gives
  * them (for `oauth-harness targets` and docs/adding-a-server.md):
- * - `any`: every valid value (a lifetime in seconds, a path);
+ * - `any`: every valid value (a lifetime in seconds, a path), but those in `except`;
  * - `oneOf`: exactly these values (compared as JSON; `oneOf: [false]` for what the server
  *   always does by itself, with `setting` saying so);
  * - `subsetOf`: a list whose members all come from these (`clientAuth.methods`).
  */
 export type SwitchValues =
-  | { readonly any: true; readonly setting: string }
+  | { readonly any: true; readonly except?: readonly unknown[]; readonly setting: string }
   | { readonly oneOf: readonly unknown[]; readonly setting: string }
   | { readonly subsetOf: readonly string[]; readonly setting: string };
 

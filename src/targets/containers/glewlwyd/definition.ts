@@ -10,7 +10,7 @@ export const glewlwydServer = {
       'clientAuth.methods': { subsetOf: ['client_secret_basic', 'client_secret_post'], setting: "the client's token_endpoint_auth_method list (admin API)" },
       'refresh.policy': { oneOf: ['always'], setting: 'its own: a refresh token with every code exchange' },
       'refresh.rotation': { oneOf: ['keep', 'rotate'], setting: 'refresh-token-rolling (admin API)' },
-      'lifetimes.accessToken': { any: true, setting: 'access-token-duration' },
+      'lifetimes.accessToken': { any: true, except: [null], setting: 'access-token-duration (it always sends expires_in)' },
       'lifetimes.refreshToken': { any: true, setting: 'refresh-token-duration' },
       'lifetimes.code': { any: true, setting: 'code-duration' },
       'api.readScope': { any: true, setting: 'scopes (created by the admin API)' },

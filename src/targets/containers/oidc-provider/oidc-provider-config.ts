@@ -30,6 +30,34 @@ export type OidcProviderTtl = Partial<
   >
 >;
 
+/** A request parameter and the value that switches a behaviour on (`access_type=offline`). */
+export interface ParamValue {
+  name: string;
+  value: string;
+}
+
+/**
+ * Behaviours set through oidc-provider's own configuration and hooks (server.mjs):
+ * when refresh tokens are issued (`issueRefreshToken`), endpoint paths (`routes`),
+ * PKCE (`pkce.required`), and which optional endpoints are on (`features`).
+ */
+export interface OidcProviderBehaviour {
+  /** `issueRefreshToken`: always, never, with `offlineScope`, or with `offlineParam` in the authorization request; `oncePerUser` unless `forceConsentParam`. */
+  refresh?: { policy: 'always' | 'never' | 'offline-scope' | 'offline-param'; offlineScope?: string; offlineParam?: ParamValue; oncePerUser?: boolean; forceConsentParam?: ParamValue | null };
+  /** `rotateRefreshToken` for public clients (token_endpoint_auth_method none); default true, as oidc-provider does. */
+  rotatePublicClients?: boolean;
+  /** `routes`, by oidc-provider's names (`authorization`, `token`, `revocation`, `introspection`, `userinfo`, `jwks`). */
+  routes?: Record<string, string>;
+  /** `pkce.required` for every client; unset: oidc-provider's default (public clients only). */
+  pkceRequired?: boolean;
+  /** `features.revocation.enabled` (RFC 7009), default true. */
+  revocation?: boolean;
+  /** `features.introspection.enabled` (RFC 7662), default true. */
+  introspection?: boolean;
+  /** The business API beside the server (`/api/…`): scopes its calls need, and how many records it serves. */
+  api?: { readScope: string | null; writeScope: string | null; records: number };
+}
+
 /** Everything the container needs to start. */
 export interface OidcProviderSettings {
   port: number;
@@ -39,6 +67,7 @@ export interface OidcProviderSettings {
   ttl: OidcProviderTtl;
   /** Scopes the server knows; server.mjs has its own default list when absent. */
   scopes?: string[];
+  behaviour?: OidcProviderBehaviour;
 }
 
 /** Redirect URI of the default clients unless `withRedirectUri` sets one. */
@@ -87,6 +116,7 @@ export function serverConfig(settings: OidcProviderSettings): string {
     port: settings.port,
     rotateRefreshTokens: settings.rotateRefreshTokens,
     ttl: settings.ttl,
+    ...settings.behaviour,
     ...(settings.scopes ? { scopes: settings.scopes } : {}),
     users: settings.users,
     clients: settings.clients.map((c) => ({

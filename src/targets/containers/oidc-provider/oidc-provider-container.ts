@@ -21,13 +21,14 @@ import {
   DEFAULT_USER,
   defaultClients,
   serverConfig,
+  type OidcProviderBehaviour,
   type OidcProviderClient,
   type OidcProviderTtl,
   type OidcProviderUser,
 } from './oidc-provider-config.js';
 import { oidcProviderImage } from './oidc-provider-image.js';
 
-export type { OidcProviderClient, OidcProviderTtl, OidcProviderUser } from './oidc-provider-config.js';
+export type { OidcProviderBehaviour, OidcProviderClient, OidcProviderTtl, OidcProviderUser } from './oidc-provider-config.js';
 
 /**
  * Builder for an oidc-provider container. Without `withClient`, two
@@ -45,6 +46,7 @@ export class OidcProviderContainer {
   private rotation = false;
   private ttl: OidcProviderTtl = { ...DEFAULT_TTL };
   private scopes?: string[];
+  private behaviour: OidcProviderBehaviour = {};
   private startupTimeoutMs = 60_000;
 
   /** Listen on this 127.0.0.1 port instead of a free one. */
@@ -98,6 +100,12 @@ export class OidcProviderContainer {
     return this;
   }
 
+  /** Behaviours set through oidc-provider's hooks and options: refresh token policy, routes, PKCE, optional endpoints. */
+  withBehaviour(behaviour: OidcProviderBehaviour): this {
+    this.behaviour = { ...this.behaviour, ...behaviour };
+    return this;
+  }
+
   /** How long to wait for discovery to answer (default 60 s). */
   withStartupTimeout(ms: number): this {
     this.startupTimeoutMs = ms;
@@ -112,7 +120,7 @@ export class OidcProviderContainer {
       c.redirectUris.length > 0 ? c : { ...c, redirectUris },
     );
     const users = this.users.length > 0 ? this.users : [DEFAULT_USER];
-    const settings = { port, clients, users, rotateRefreshTokens: this.rotation, ttl: this.ttl, ...(this.scopes ? { scopes: this.scopes } : {}) };
+    const settings = { port, clients, users, rotateRefreshTokens: this.rotation, ttl: this.ttl, ...(this.scopes ? { scopes: this.scopes } : {}), behaviour: this.behaviour };
     const { tag } = await oidcProviderImage(this.baseImage);
     const issuer = `http://127.0.0.1:${port}`;
     const container = await new GenericContainer(tag)
