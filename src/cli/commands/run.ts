@@ -12,11 +12,11 @@ import { loadExpectedFailures, type ExpectedFailure } from '../../results/expect
 import { finishCase, makeRun } from '../../results/finish-run.js';
 import type { CaseResult } from '../../results/model.js';
 import { runInProcess } from '../../runner/run-in-process.js';
-import { onInterrupt } from '../../interrupt/interrupt.js';
 import { selectShard } from '../../runner/select-scenarios.js';
 import { parseShard } from '../../runner/shard.js';
 import { dim, yellow } from '../console-output.js';
 import { ConsoleReporter } from '../console-reporter.js';
+import { partialReportsOnInterrupt } from '../partial-reports.js';
 
 export interface RunCommandOptions {
   grep?: string;
@@ -73,17 +73,14 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   const finish = (r: CaseResult) => finishCase(r, fileOf, listed);
   const started = Date.now();
   const onTarget = o.target !== undefined && o.target !== 'mock';
-  // On Ctrl-C or SIGTERM: the cases done so far, in reports marked interrupted (src/cli/interrupt.ts).
+  // On Ctrl-C or SIGTERM: the cases done so far, in reports marked interrupted (src/cli/partial-reports.ts).
   const done: CaseResult[] = [];
   const onCase = (r: CaseResult) => {
     const c = finish(r);
     done.push(c);
     con.onCase(c);
   };
-  const forget = onInterrupt(() => {
-    const written = writeReports({ ...makeRun(done, started, seed), interrupted: true }, reports, o.out);
-    process.stderr.write(`${done.length} of ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} finished before the interrupt${written.length ? `; partial reports (marked interrupted): ${written.join(', ')}` : ''}\n`);
-  });
+  const forget = partialReportsOnInterrupt({ partial: () => makeRun(done, started, seed), total: () => scenarios.length, noun: 'scenario', reports, out: o.out });
   const raw = !scenarios.length
     ? []
     : onTarget

@@ -14,7 +14,9 @@ import { RESULTS_SCHEMA_VERSION } from '../../results/schema.js';
 import { parseShard, shardIds } from '../../runner/shard.js';
 import { dim } from '../console-output.js';
 import { ConsoleReporter } from '../console-reporter.js';
-import { finishCase, parseReportList } from './run.js';
+import { partialReportsOnInterrupt } from '../partial-reports.js';
+import { finishCase } from '../../results/finish-run.js';
+import { parseReportList } from '../../reports/write-reports.js';
 
 export interface VerifyCommandOptions {
   issuer?: string;
@@ -99,13 +101,25 @@ export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
     process.stdout.write(`${picked.checks.length} check${picked.checks.length === 1 ? '' : 's'} in plan ${planName}${part}\n`);
     return 0;
   }
+  // On Ctrl-C or SIGTERM: the checks done so far, in reports marked interrupted.
+  const done: CaseResult[] = [];
+  let total = picked.checks.length;
   const onProgress = (e: import('../../verify/index.js').VerifyProgress) => {
-    if (e.type === 'discovered') con.header(`oauth-harness verify: ${e.total} checks${part} (metadata from ${e.source})`);
-    if (e.type === 'check-end') con.onCase(finish(e.result), e.total);
+    if (e.type === 'discovered') {
+      total = e.total;
+      con.header(`oauth-harness verify: ${e.total} checks${part} (metadata from ${e.source})`);
+    }
+    if (e.type === 'check-end') {
+      const c = finish(e.result);
+      done.push(c);
+      con.onCase(c, e.total);
+    }
     if (e.type === 'waiting') con.note(`${e.id}: waiting ${Math.round(e.seconds)} s for ${e.what}`);
   };
   const only = o.only?.length || shard ? { only: picked.only } : {};
   const started = Date.now();
+  const partial = (): RunResult => ({ schemaVersion: RESULTS_SCHEMA_VERSION, tool: 'oauth-harness', command: 'verify', startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, cases: done, summary: summarize(done), ...(shard ? { shard: { ...shard, selection: picked.selection } } : {}) });
+  const forget = partialReportsOnInterrupt({ partial, total: () => total, noun: 'check', reports, out: o.out });
   let result: RunResult;
   if (shard && !picked.only.length) {
     // an empty part (more shards than checks): nothing to discover, an empty result to merge
@@ -122,6 +136,7 @@ export async function verifyCommand(o: VerifyCommandOptions): Promise<number> {
     outReady();
     result = await asHarnessError(() => verify.runVerify({ ...input!, ...only, onProgress }));
   }
+  forget();
   const cases = result.cases.map(finish);
   const run: RunResult = { ...result, command: 'verify', durationMs: Date.now() - started, cases, summary: summarize(cases), ...(shard ? { shard: { ...shard, selection: picked.selection } } : {}) };
   const written = writeReports(run, reports, o.out);
