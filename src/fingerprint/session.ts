@@ -14,7 +14,7 @@ import { discover, type Discovery } from '../verify/discovery.js';
 import { asTokenResult, clientAuthentication, type ClientAuth, type TokenResult } from '../verify/flows/token.js';
 import { encodeForm } from '../http/form.js';
 import { Probe, type ProbeRequest, type ProbeResponse } from '../verify/probe.js';
-import { createDriver } from '../verify/user-agent/create-driver.js';
+import { createDriver } from '../verify/create-driver.js';
 import { Findings } from '../import/inference.js';
 
 /** More requests than a fingerprint ever needs: a run that reaches it stops. */

@@ -4,7 +4,8 @@
  * {@link runOnTarget}, {@link verifyOnTarget} and {@link parityReport}.
  */
 export { parseTarget, startTarget, targetName, imitableProfiles, CONTAINER_SERVERS, SERVERS, type TargetSpec, type ContainerServer } from './target.js';
-export type { StartedTarget, StartTargetOptions, TargetCapabilities, TargetClient, TargetUserAgent, ServerSettingsOverride, UrlTargetSettings } from './started-target.js';
+export type { StartedTarget, StartTargetOptions, TargetCapabilities, TargetClient, ServerSettingsOverride, UrlTargetSettings } from './started-target.js';
+export type { TargetUserAgent } from '../user-agent/scenario-user-agent.js';
 export { runOnTarget, type RunOnTargetOptions } from './run-on-target.js';
 export { runScenarioOnTarget } from './run-scenario-on-target.js';
 export { verifyOnTarget, type VerifyOnTargetOptions } from './verify-on-target.js';

@@ -6,9 +6,9 @@
 import type { User } from '../../mocks/provider/switches.js';
 import type { SwitchImitation } from './servers/server-definition.js';
 import type { ScenarioChanges } from './imitation.js';
-import type { ConsentChoice, UserAgentResult } from '../user-agent/in-process-user-agent.js';
+import type { TargetUserAgent } from '../user-agent/scenario-user-agent.js';
 import type { VerifyConfigInput } from '../verify/config.js';
-import type { UserAgentDriver } from '../verify/user-agent/driver.js';
+import type { UserAgentDriver } from '../user-agent/login-strategy.js';
 
 /** The confidential client registered at the target (the reference client uses it). */
 export interface TargetClient {
@@ -33,13 +33,6 @@ export interface TargetCapabilities {
   providerChanges: boolean;
   /** A user's grants can be revoked at the server (`revokeGrantAtProvider`), e.g. at their account page. */
   revokeGrants?: boolean;
-}
-
-/** Drives one authorization through the target's login pages, like a browser. */
-export interface TargetUserAgent {
-  readonly name: string;
-  /** `fetchFn` records what the browser sends; the user agent keeps its own cookies. */
-  authorize(authorizationUrl: string, redirectUri: string, choice: ConsentChoice, fetchFn: typeof fetch): Promise<UserAgentResult>;
 }
 
 export interface StartedTarget {

@@ -19,7 +19,8 @@ import { CONTAINER_SERVERS, containerTargetList, serverNamed, type ContainerServ
 import { connectUrlTarget } from './servers/url.js';
 import type { StartedTarget, StartTargetOptions } from './started-target.js';
 
-export type { StartedTarget, StartTargetOptions, TargetCapabilities, TargetClient, TargetUserAgent, ServerSettingsOverride, UrlTargetSettings } from './started-target.js';
+export type { StartedTarget, StartTargetOptions, TargetCapabilities, TargetClient, ServerSettingsOverride, UrlTargetSettings } from './started-target.js';
+export type { TargetUserAgent } from '../user-agent/scenario-user-agent.js';
 
 export { CONTAINER_SERVERS, SERVERS, type ContainerServer } from './servers/registry.js';
 

@@ -55,7 +55,7 @@ const formLoginSchema = z
 const playwrightLoginSchema = z
   .object({
     kind: z.literal('playwright'),
-    /** Module whose default export logs in and consents (see `user-agent/playwright-driver.ts`). */
+    /** Module whose default export logs in and consents (see `src/user-agent/playwright-login.ts`). */
     script: nonEmpty,
     executablePath: z.string().default('/usr/bin/chromium'),
     allowedOrigins: z.array(absoluteUrl).default([]),

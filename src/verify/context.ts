@@ -9,7 +9,7 @@ import type { VerifyConfig } from './config.js';
 import type { Discovery } from './discovery.js';
 import { type Metadata, metaString } from './metadata.js';
 import type { Probe } from './probe.js';
-import type { UserAgentDriver } from './user-agent/driver.js';
+import type { UserAgentDriver } from '../user-agent/login-strategy.js';
 
 /** State shared by all checks of a run. */
 export interface RunState {

@@ -19,8 +19,8 @@ import { planChecks } from './plans.js';
 import { Probe } from './probe.js';
 import { runCheck } from './run-check.js';
 import { summarize } from '../results/summary.js';
-import { createDriver } from './user-agent/create-driver.js';
-import type { UserAgentDriver } from './user-agent/driver.js';
+import { createDriver } from './create-driver.js';
+import type { UserAgentDriver } from '../user-agent/login-strategy.js';
 import { preflightCredentials } from './preflight.js';
 
 /** Progress events, in order: `discovered`, then `check-start`/`check-end` per check. */

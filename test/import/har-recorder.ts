@@ -16,7 +16,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { startServe } from '../../src/serve/start-serve.js';
-import { CHROMIUM_ARGS } from '../../src/verify/user-agent/playwright-driver.js';
+import { CHROMIUM_ARGS } from '../../src/user-agent/playwright-login.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
 import { runScenarioOnTarget } from '../../src/targets/run-scenario-on-target.js';
 import { startTarget, type StartedTarget } from '../../src/targets/target.js';
-import { formUserAgent } from '../../src/targets/user-agents/form-user-agent.js';
+import { formUserAgent } from '../../src/user-agent/form-user-agent.js';
 import { scenarioById } from './catalog-fixtures.js';
 
 const wrongPassword: Scenario = {

@@ -17,7 +17,7 @@ import type { CallApiInit, ClientDriver, ClientRun } from '../driver.js';
 import { ExternalDriver, type ExternalContext } from '../external-driver.js';
 import { protocolEnv } from '../protocol-env.js';
 import { clockFileEnv, writeClockFile } from '../shared-clock.js';
-import { CookieJar } from './cookie-jar.js';
+import { fetchTransport, HttpUserAgent, type UaResponse } from '../../user-agent/http-user-agent.js';
 import { newRunMark, outputTail as tail, RUN_MARK, stopLeftovers } from '../processes.js';
 
 
@@ -40,7 +40,8 @@ export interface WebDriverOptions {
 export class WebDriver extends ExternalDriver implements ClientDriver {
   readonly kind = 'web' as const;
   readonly label: string;
-  private readonly jar = new CookieJar();
+  /** The user's browser: its cookies keep the web client's session. */
+  private readonly browser = new HttpUserAgent(fetchTransport(), { accept: 'text/html,application/json' });
   private child: ChildProcess | undefined;
   private output = { stdout: '', stderr: '' };
   private dir: string | undefined;
@@ -95,31 +96,13 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
   }
 
   /** Opens a URL as the browser; follows redirects while they stay on the client. */
-  private async open(step: string, url: string, init: { method?: string } = {}): Promise<{ res: Response; body: string; offsite?: string; run: ClientRun; since: number }> {
+  private async open(step: string, url: string, init: { method?: string } = {}): Promise<{ res: UaResponse; body: string; offsite?: string; run: ClientRun; since: number }> {
     if (this.clockFile) writeClockFile(this.clockFile, this.ctx.clock.now());
     const since = this.lastSeq();
     const started = performance.now();
     const origin = new URL(this.base).origin;
-    let target = url;
-    let method = init.method ?? 'GET';
-    let res: Response;
-    let offsite: string | undefined;
-    for (let hops = 0; ; hops++) {
-      const cookie = this.jar.header(target);
-      res = await fetch(target, { method, redirect: 'manual', headers: { accept: 'text/html,application/json', ...(cookie ? { cookie } : {}) } });
-      this.jar.store(target, res);
-      const location = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || !location || hops >= 10) break;
-      const next = new URL(location, target).toString();
-      if (new URL(next).origin !== origin) {
-        offsite = next;
-        break;
-      }
-      target = next;
-      method = 'GET';
-      await res.text();
-    }
-    const body = await res.text();
+    const { res, left: offsite } = await this.browser.follow({ method: init.method ?? 'GET', url }, { stay: (next) => new URL(next).origin === origin, maxRequests: 11 });
+    const body = res.text;
     const run: ClientRun = { step, command: `${init.method ?? 'GET'} ${url}`, exitCode: res.status, durationMs: Math.round(performance.now() - started), stdout: tail(body), stderr: '' };
     this.keep(run);
     this.follow();
@@ -168,7 +151,7 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
   }
   /** The browser forgets the client's session cookie: the connection it held is gone for this user. */
   dropTokens(): void {
-    this.jar.clear();
+    this.browser.jar.clear();
     this.forget();
   }
 

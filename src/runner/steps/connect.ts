@@ -6,7 +6,8 @@ import { ClientError } from '../../client/client-error.js';
 import type { ClientDriver } from '../../drivers/driver.js';
 import type { User } from '../../../mocks/provider/switches.js';
 import type { Step } from '../../scenario/schema.js';
-import { authorizeInBrowser, type ConsentChoice, type UserAgentResult } from '../../user-agent/in-process-user-agent.js';
+import { authorizeInBrowser } from '../../user-agent/in-process-user-agent.js';
+import type { ConsentChoice, UserAgentResult } from '../../user-agent/scenario-user-agent.js';
 import type { ScenarioEnv, StepOutcome } from '../scenario-env.js';
 
 /** Signs a user in through `authorize` and hands the callback to the client. */

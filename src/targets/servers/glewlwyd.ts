@@ -12,8 +12,7 @@ import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
 import { glewlwydServer } from '../containers/glewlwyd/definition.js';
-import { glewlwydUserAgent } from '../user-agents/glewlwyd-user-agent.js';
-import { glewlwydVerifyDriver } from '../user-agents/glewlwyd-verify-driver.js';
+import { glewlwydUserAgent, glewlwydVerifyDriver } from '../containers/glewlwyd/glewlwyd-http-login.js';
 import { stopOnce } from '../started-target.js';
 
 const GLEWLWYD_IMITATES = glewlwydServer.imitates;
@@ -32,10 +31,10 @@ export function chromiumPath(): string | undefined {
 /** The compiled login script beside this module, or its TypeScript source under vitest. */
 export function glewlwydLoginScript(): string {
   for (const ext of ['js', 'ts']) {
-    const file = fileURLToPath(new URL(`../user-agents/glewlwyd-playwright-login.${ext}`, import.meta.url));
+    const file = fileURLToPath(new URL(`../containers/glewlwyd/glewlwyd-playwright-login.${ext}`, import.meta.url));
     if (existsSync(file)) return file;
   }
-  throw new Error('glewlwyd-playwright-login script not found beside src/targets/servers/glewlwyd');
+  throw new Error('glewlwyd-playwright-login script not found in src/targets/containers/glewlwyd');
 }
 
 export async function startGlewlwydTarget(o: StartTargetOptions): Promise<StartedTarget> {

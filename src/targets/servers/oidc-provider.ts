@@ -12,7 +12,7 @@ import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
 import { oidcProviderServer } from '../containers/oidc-provider/definition.js';
-import { formUserAgent } from '../user-agents/form-user-agent.js';
+import { formUserAgent } from '../../user-agent/form-user-agent.js';
 import { stopOnce } from '../started-target.js';
 
 const OIDC_PROVIDER_IMITATES = oidcProviderServer.imitates;

@@ -6,7 +6,7 @@
 import { HarnessError } from '../../errors/harness-error.js';
 import { discoverTarget } from '../discovery.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
-import { formUserAgent } from '../user-agents/form-user-agent.js';
+import { formUserAgent } from '../../user-agent/form-user-agent.js';
 
 export async function connectUrlTarget(issuer: string, o: StartTargetOptions): Promise<StartedTarget> {
   const s = o.url;

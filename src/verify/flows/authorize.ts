@@ -6,7 +6,7 @@ import { SetupFailure } from '../check.js';
 import type { TestClient } from '../clients.js';
 import type { CheckContext } from '../context.js';
 import { metaStrings } from '../metadata.js';
-import type { AuthorizeResult } from '../user-agent/driver.js';
+import type { AuthorizeResult } from '../../user-agent/login-strategy.js';
 import { createVerifier, s256 } from './pkce.js';
 import { randomToken } from './random.js';
 

@@ -6,10 +6,10 @@
 import type { CheckContext } from '../context.js';
 import { mediaType } from '../../http/headers.js';
 import type { ProbeResponse } from '../probe.js';
-import { CookieJar } from '../user-agent/cookie-jar.js';
-import { driverOrigins } from '../user-agent/create-driver.js';
-import { leavesServer } from '../user-agent/driver.js';
-import { parseHtml } from '../user-agent/html.js';
+import { driverOrigins } from '../create-driver.js';
+import { parseHtml } from '../../user-agent/html.js';
+import { HttpUserAgent, isRedirect } from '../../user-agent/http-user-agent.js';
+import { leavesServer } from '../../user-agent/login-strategy.js';
 
 export interface Landing {
   /** The redirect that left the server, if the navigation ended with one. */
@@ -42,38 +42,13 @@ export async function land(
   url: string,
   options: { redirectUri?: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {},
 ): Promise<Landing> {
-  const jar = new CookieJar();
   const allowed = serverOrigins(ctx);
   const redirectUri = options.redirectUri ?? ctx.clients.primary.redirect_uri ?? 'about:blank';
-  const hops: ProbeResponse[] = [];
-  let method = options.method ?? 'GET';
-  let next = url;
-  let body = options.body;
-  for (let i = 0; i < 10; i += 1) {
-    const cookie = jar.header(next);
-    const res = await ctx.http.send({
-      method,
-      url: next,
-      from: 'user-agent',
-      endpoint: i === 0 ? 'authorize' : 'login',
-      headers: { accept: 'text/html,*/*;q=0.8', ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...options.headers },
-      ...(body !== undefined ? { body } : {}),
-    });
-    hops.push(res);
-    jar.store(next, res.setCookies);
-    if (res.status >= 300 && res.status < 400 && res.location) {
-      if (leavesServer(res.location, allowed, redirectUri)) {
-        return { redirect: { url: res.location, rawLocation: res.rawLocation ?? res.location, status: res.status }, hops, loginPage: false };
-      }
-      next = res.location;
-      if (res.status !== 307 && res.status !== 308) {
-        method = 'GET';
-        body = undefined;
-      }
-      continue;
-    }
-    const html = mediaType(res.headers.get('content-type')) === 'text/html';
-    return { page: res, hops, loginPage: html && isLoginPage(ctx, res.text, next) };
-  }
-  return { page: hops[hops.length - 1]!, hops, loginPage: false };
+  const ua = new HttpUserAgent(ctx.http, { accept: 'text/html,*/*;q=0.8', ...options.headers });
+  const first = { method: options.method ?? 'GET', url, from: 'user-agent' as const, endpoint: 'authorize', ...(options.body !== undefined ? { body: options.body } : {}) };
+  const { res, hops, url: last, left } = await ua.follow(first, { stay: (u) => !leavesServer(u, allowed, redirectUri), maxRequests: 10, redirectEndpoint: 'login' });
+  if (left !== undefined) return { redirect: { url: left, rawLocation: res.rawLocation ?? left, status: res.status }, hops, loginPage: false };
+  if (isRedirect(res)) return { page: res, hops, loginPage: false };
+  const html = mediaType(res.headers.get('content-type')) === 'text/html';
+  return { page: res, hops, loginPage: html && isLoginPage(ctx, res.text, last) };
 }

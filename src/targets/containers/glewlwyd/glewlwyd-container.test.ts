@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containerTestsEnabled } from '../runtime.js';
 import { GlewlwydContainer, type StartedGlewlwydContainer } from './glewlwyd-container.js';
-import { glewlwydAuthorize } from './glewlwyd-login.js';
+import { glewlwydUserAgent } from './glewlwyd-http-login.js';
 
 const run = await containerTestsEnabled('glewlwyd container');
 
@@ -22,15 +22,10 @@ async function token(server: StartedGlewlwydContainer, params: Record<string, st
 async function codeFlowTokens(server: StartedGlewlwydContainer): Promise<Json> {
   const client = server.getClient();
   const user = server.getUser();
-  const callback = await glewlwydAuthorize({
-    issuer: server.getIssuer(),
-    clientId: client.clientId,
-    redirectUri: client.redirectUris[0]!,
-    username: user.username,
-    password: user.password,
-    scope: `openid ${server.getScope()}`,
-    params: { state: 'st-1', nonce: 'n-1' },
-  });
+  const query = new URLSearchParams({ response_type: 'code', client_id: client.clientId, redirect_uri: client.redirectUris[0]!, scope: `openid ${server.getScope()}`, state: 'st-1', nonce: 'n-1' });
+  const signedIn = await glewlwydUserAgent().authorize(`${server.getIssuer()}/auth?${query}`, client.redirectUris[0]!, { username: user.username, password: user.password }, fetch);
+  expect(signedIn).toMatchObject({ kind: 'callback' });
+  const callback = new URL((signedIn as { url: string }).url);
   expect(callback.searchParams.get('state')).toBe('st-1');
   const code = callback.searchParams.get('code');
   expect(code).toBeTruthy();

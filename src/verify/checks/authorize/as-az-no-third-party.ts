@@ -2,7 +2,7 @@ import { defineCheck, fail, pass, skip } from '../../check.js';
 import { buildAuthorization } from '../../flows/authorize.js';
 import { land } from '../../flows/landing.js';
 import { mediaType } from '../../../http/headers.js';
-import { parseHtml } from '../../user-agent/html.js';
+import { parseHtml } from '../../../user-agent/html.js';
 
 const SAFE_POLICIES = ['no-referrer', 'same-origin', 'origin', 'strict-origin', 'origin-when-cross-origin', 'strict-origin-when-cross-origin'];
 

@@ -3,7 +3,7 @@ import { buildAuthorization } from '../../flows/authorize.js';
 import { land } from '../../flows/landing.js';
 import { mediaType } from '../../../http/headers.js';
 import { ProbeNetworkError } from '../../probe.js';
-import { parseHtml } from '../../user-agent/html.js';
+import { parseHtml } from '../../../user-agent/html.js';
 import { httpsProblem } from '../metadata/documents.js';
 
 /** RFC 6749 §3.1, §10.11: the authorization endpoint and all end-user pages require TLS. */

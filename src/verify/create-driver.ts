@@ -1,10 +1,10 @@
 /**
  * Build the user-agent driver from the `login` config (F9).
  */
-import type { LoginConfig, VerifyConfig } from '../config.js';
-import type { UserAgentDriver } from './driver.js';
-import { createFormLoginDriver } from './form-login-driver.js';
-import { createPlaywrightDriver } from './playwright-driver.js';
+import type { LoginConfig, VerifyConfig } from './config.js';
+import type { UserAgentDriver } from '../user-agent/login-strategy.js';
+import { createFormLoginDriver } from '../user-agent/form-login.js';
+import { createPlaywrightDriver } from '../user-agent/playwright-login.js';
 
 /** Replace `{{username}}` / `{{password}}` with the configured test user. */
 function fill(value: string, user: VerifyConfig['fixtures']['user']): string {

@@ -1,5 +1,5 @@
 /**
- * playwright-core driver with Debian's chromium, for login pages that need a real
+ * The Playwright-driven login: playwright-core with Debian's chromium, for login pages that need a real
  * browser. The login script is a module whose default export receives the page after
  * the authorization URL was opened, and logs in and consents (or denies):
  *
@@ -22,12 +22,12 @@
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { hasOptional } from '../../errors/optional-dependency.js';
+import { hasOptional } from '../errors/optional-dependency.js';
 import type { Browser, Page } from 'playwright-core';
-import type { AuthorizeRequest, AuthorizeResult, FinalPage, LeavingRedirect, UserAgentDriver } from './driver.js';
-import { leavesServer } from './driver.js';
-import { VerifyError } from '../errors.js';
-import type { Probe } from '../probe.js';
+import type { AuthorizeRequest, AuthorizeResult, FinalPage, LeavingRedirect, UserAgentDriver } from './login-strategy.js';
+import { leavesServer } from './login-strategy.js';
+import type { UaTransport } from './http-user-agent.js';
+import { VerifyError } from '../verify/errors.js';
 
 /** Arguments passed to the login script's default export. */
 export interface PlaywrightLoginArgs {
@@ -95,7 +95,7 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
     return mod.default as PlaywrightLoginScript;
   };
 
-  async function authorize(request: AuthorizeRequest, probe: Probe): Promise<AuthorizeResult> {
+  async function authorize(request: AuthorizeRequest, transport: UaTransport): Promise<AuthorizeResult> {
     browser ??= launch();
     script ??= loadScript();
     const [b, login] = await Promise.all([browser, script]);
@@ -143,7 +143,7 @@ export function createPlaywrightDriver(options: PlaywrightDriverOptions): UserAg
       const isDoc = req.resourceType() === 'document';
       let body: string | undefined;
       if (isDoc && (res.status() < 300 || res.status() >= 400)) body = await res.text().catch(() => undefined);
-      probe.record({
+      transport.record?.({
         from: 'user-agent',
         to: 'authorization-server',
         endpoint: 'browser',

@@ -6,8 +6,8 @@
  * Glewlwyd's login API has no refusal: with `decision: deny` the script does nothing, and
  * the flow ends on the login page.
  */
-import type { PlaywrightLoginArgs } from '../../verify/user-agent/playwright-driver.js';
-import { glewlwydApiOf } from './glewlwyd-user-agent.js';
+import type { PlaywrightLoginArgs } from '../../../user-agent/playwright-login.js';
+import { glewlwydApiOf } from './glewlwyd-http-login.js';
 
 /** The login API has no refusal: checks that need one are not tested (see the playwright driver). */
 export const canDeny = false;

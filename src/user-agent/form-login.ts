@@ -1,18 +1,16 @@
 /**
- * Declarative form-fill login driver: fetch the authorization URL with a cookie jar,
+ * The generic form login: fetch the authorization URL with a cookie jar,
  * follow redirects within the authorization server, fill the configured login fields,
  * submit, submit (or deny) the consent form, and capture the redirect to the client.
  * For servers with plain HTML login pages; anything with JavaScript needs the
  * playwright driver.
  */
-import { CookieJar } from './cookie-jar.js';
-import type { AuthorizeRequest, AuthorizeResult, UserAgentDriver } from './driver.js';
-import { leavesServer } from './driver.js';
+import { mediaType } from '../http/headers.js';
 import { formData, type HtmlControl, type HtmlForm, isSubmit, parseHtml } from './html.js';
+import { HttpUserAgent, type UaResponse, type UaTransport } from './http-user-agent.js';
+import type { AuthorizeRequest, AuthorizeResult, UserAgentDriver } from './login-strategy.js';
+import { leavesServer } from './login-strategy.js';
 import { matchesSelector } from './selector.js';
-import type { Probe, ProbeResponse } from '../probe.js';
-import { encodeForm, parsePairs } from '../../http/form.js';
-import { mediaType } from '../../http/headers.js';
 
 export interface FormLoginOptions {
   /** Field name → value to fill in the login form. */
@@ -41,8 +39,8 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
   const isLoginForm = (f: HtmlForm): boolean =>
     fieldNames.length > 0 && f.controls.some((c) => c.name !== undefined && fieldNames.includes(c.name));
 
-  async function authorize(request: AuthorizeRequest, probe: Probe): Promise<AuthorizeResult> {
-    const jar = new CookieJar();
+  async function authorize(request: AuthorizeRequest, transport: UaTransport): Promise<AuthorizeResult> {
+    const ua = new HttpUserAgent(transport, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
     const result: AuthorizeResult = { postRedirects: [], loginShown: false, consentShown: false };
     const endpoint = new URL(request.url);
     let method: string = request.method ?? 'GET';
@@ -53,23 +51,9 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
     const submitted = new Map<string, number>();
     /** A deny control (or link) was used: `decision: deny` was carried out. */
     let denied = false;
-    let res: ProbeResponse | undefined;
+    let res: UaResponse | undefined;
     for (let step = 0; step < maxSteps; step += 1) {
-      const cookie = jar.header(url, { crossSite });
-      res = await probe.send({
-        method,
-        url,
-        from: 'user-agent',
-        endpoint: step === 0 ? 'authorize' : 'login',
-        headers: {
-          accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
-          ...(cookie ? { cookie } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-          ...extraHeaders,
-        },
-        ...(body !== undefined ? { body } : {}),
-      });
-      jar.store(url, res.setCookies);
+      res = await ua.send({ method, url, from: 'user-agent', endpoint: step === 0 ? 'authorize' : 'login', headers: extraHeaders, crossSite, ...(body !== undefined ? { body } : {}) });
       crossSite = false;
       extraHeaders = {};
       if (res.status >= 300 && res.status < 400 && res.location) {
@@ -156,10 +140,10 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
       method = form.method;
       if (method === 'POST') {
         url = form.action;
-        body = encodeForm(data);
+        body = new URLSearchParams(data).toString();
       } else {
         const target = new URL(form.action);
-        target.search = new URLSearchParams([...parsePairs(''), ...data]).toString();
+        target.search = new URLSearchParams(data).toString();
         url = target.href;
         body = undefined;
       }

@@ -1,9 +1,16 @@
 /**
- * The user-agent driver contract: perform one authorization request (RFC 6749 §4.1.1)
- * as a browser would, log in and consent (or deny), and hand back the redirect that
- * leaves the authorization server, without following it.
+ * The login strategy contract (a "user-agent driver"): perform one authorization request
+ * (RFC 6749 §4.1.1, https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1) as a browser
+ * would, log in and consent (or deny), and hand back the redirect that leaves the
+ * authorization server, without following it.
+ *
+ * Strategies: `form-login.ts` (plain HTML login pages), `playwright-login.ts` (pages that
+ * need a browser), and a server's own where its login is neither (Glewlwyd's login API,
+ * in `src/targets/containers/glewlwyd/`). A strategy sends every request through the
+ * transport it is given (verify's probe records and redacts them), usually with an
+ * `HttpUserAgent` (`http-user-agent.ts`) for cookies and redirects.
  */
-import type { Probe } from '../probe.js';
+import type { UaTransport } from './http-user-agent.js';
 
 export interface AuthorizeRequest {
   /** Authorization request URL; its query carries the parameters. */
@@ -63,8 +70,8 @@ export interface UserAgentDriver {
   /** `form`, `playwright`, or a driver a target provides (e.g. `glewlwyd-login-api`). */
   readonly kind: string;
   readonly capabilities: DriverCapabilities;
-  /** Run one authorization in a fresh session (cookie jar); exchanges go to `probe`. */
-  authorize(request: AuthorizeRequest, probe: Probe): Promise<AuthorizeResult>;
+  /** Run one authorization in a fresh session (cookie jar); requests go through `transport` (verify's probe). */
+  authorize(request: AuthorizeRequest, transport: UaTransport): Promise<AuthorizeResult>;
   close(): Promise<void>;
 }
 

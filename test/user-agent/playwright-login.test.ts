@@ -5,14 +5,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OidcProviderFixture, startOidcProviderFixture } from '../oidc-provider-fixture.js';
-import { Probe } from '../probe.js';
-import { runVerify } from '../run-verify.js';
-import { type BrokenAs, startBrokenAs } from '../testing/broken-as.js';
-import { CHROMIUM, needs } from '../../../test/support/system-requirements.js';
-import { createPlaywrightDriver } from './playwright-driver.js';
+import { createPlaywrightDriver } from '../../src/user-agent/playwright-login.js';
+import { type OidcProviderFixture, startOidcProviderFixture } from '../verify/oidc-provider-fixture.js';
+import { Probe } from '../../src/verify/probe.js';
+import { runVerify } from '../../src/verify/run-verify.js';
+import { type BrokenAs, startBrokenAs } from '../verify/broken-as.js';
+import { CHROMIUM, needs } from '../support/system-requirements.js';
 
-const SCRIPT = fileURLToPath(new URL('../fixtures/playwright-login.mjs', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../../src/verify/fixtures/playwright-login.mjs', import.meta.url));
 const browser = needs('playwright driver', ['chromium']);
 
 describe.runIf(browser.ok)('playwright driver', () => {
