@@ -11,6 +11,8 @@ import { resolveClients } from '../verify/clients.js';
 import type { VerifyConfig } from '../verify/config.js';
 import { createCheckContext, type CheckContext } from '../verify/context.js';
 import { discover, type Discovery } from '../verify/discovery.js';
+import { VerifyError } from '../errors/verify-error.js';
+import { oidcDiscoveryUrl, rfc8414MetadataUrl } from '../verify/metadata.js';
 import { asTokenResult, clientAuthentication, type ClientAuth, type TokenResult } from '../verify/flows/token.js';
 import { encodeForm } from '../http/form.js';
 import { Probe, type ProbeRequest, type ProbeResponse } from '../verify/probe.js';
@@ -27,6 +29,8 @@ export interface Session {
   config: VerifyConfig;
   discovery: Discovery;
   findings: Findings;
+  /** Metadata members the user gave (`endpoints`): they stand for, or replace, discovered ones. */
+  given: string[];
   /** What earlier probes established for later ones. */
   facts: {
     /** A client authentication the token endpoint accepts. */
@@ -59,11 +63,36 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * Discovery (RFC 8414, then OpenID Connect Discovery), with the endpoints the user gave
+ * (`endpoints` in verify.yaml, `--token-endpoint`, …) over what it found, or in place of
+ * metadata a server does not publish (GitHub). Neither: a one-line error saying what to give.
+ */
+async function discoverOrGiven(config: VerifyConfig, probe: Probe): Promise<{ discovery: Discovery; given: string[] }> {
+  const given = Object.entries(config.endpoints ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
+  try {
+    const found = await discover(config.issuer, probe);
+    return { discovery: { ...found, metadata: { ...found.metadata, ...Object.fromEntries(given) } }, given: given.map(([k]) => k) };
+  } catch (e) {
+    if (!(e instanceof VerifyError) || e.code !== 'DISCOVERY_FAILED') throw e;
+    const docs = [rfc8414MetadataUrl(config.issuer), oidcDiscoveryUrl(config.issuer)].map((url) => probe.exchanges.find((x) => x.request.url === url));
+    const statuses = docs.map((d) => (d ? `HTTP ${d.response.status}` : 'no answer'));
+    // a server that does not answer at all is not one without metadata
+    if (!docs.some((d) => d && d.response.status > 0)) throw e;
+    if (!given.some(([k]) => k === 'token_endpoint' || k === 'authorization_endpoint')) {
+      throw new VerifyError('DISCOVERY_FAILED', `${config.issuer} publishes no metadata (RFC 8414 and OpenID discovery answered ${statuses.join(' and ')}): give its endpoints with --authorization-endpoint URL and --token-endpoint URL (or endpoints: in --config)`);
+    }
+    const none = (url: string, i: number) => ({ url, status: docs[i]?.response.status ?? 0, contentType: undefined, json: undefined });
+    const metadata = { issuer: config.issuer, ...Object.fromEntries(given) };
+    return { discovery: { oauth: none(rfc8414MetadataUrl(config.issuer), 0), openid: none(oidcDiscoveryUrl(config.issuer), 1), metadata, source: 'oauth-authorization-server' }, given: given.map(([k]) => k) };
+  }
+}
+
 /** Starts a session: discovery is its first two requests. */
 export async function openSession(config: VerifyConfig): Promise<Session> {
   const secrets = [config.client.client_secret, config.fixtures.user?.password].filter((s): s is string => !!s);
   const probe = new Probe({ timeoutMs: config.timeoutMs, secrets: () => secrets });
-  const discovery = await discover(config.issuer, probe);
+  const { discovery, given } = await discoverOrGiven(config, probe);
   const ua = createDriver(config, typeof discovery.metadata.authorization_endpoint === 'string' ? discovery.metadata.authorization_endpoint : undefined);
   const ctx = createCheckContext({ config, discovery, clients: resolveClients(config), ua }, probe);
   const send = (req: ProbeRequest) => {
@@ -75,6 +104,7 @@ export async function openSession(config: VerifyConfig): Promise<Session> {
     config,
     discovery,
     findings: new Findings(),
+    given,
     facts: { scopes: (config.scopes.clientCredentials ?? config.scopes.default ?? '').split(/[ ,]+/).filter(Boolean), scopeSeen: [] },
     ref: (res) => `#${res.seq}`,
     send,

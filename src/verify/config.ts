@@ -129,6 +129,22 @@ export const verifyConfigSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * Endpoints of a server that publishes no metadata (GitHub, Facebook), by their RFC 8414
+     * §2 member names; with metadata, these replace what it says. `fingerprint` reads them
+     * (also from --authorization-endpoint, --token-endpoint, …).
+     */
+    endpoints: z
+      .object({
+        authorization_endpoint: absoluteUrl.optional(),
+        token_endpoint: absoluteUrl.optional(),
+        revocation_endpoint: absoluteUrl.optional(),
+        introspection_endpoint: absoluteUrl.optional(),
+        userinfo_endpoint: absoluteUrl.optional(),
+        jwks_uri: absoluteUrl.optional(),
+      })
+      .strict()
+      .optional(),
     /** Extra parameters added to every authorization request (e.g. `prompt: consent`). */
     authorizationParams: z.record(z.string(), z.string()).default({}),
     fixtures: fixturesSchema.default({}),

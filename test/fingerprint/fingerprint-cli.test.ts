@@ -47,6 +47,28 @@ describe('oauth-harness fingerprint', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('a server without metadata (GitHub-like): one line naming the endpoint flags, exit 2; with them, a profile (exit 0)', async () => {
+    const served = await startServe({ profiles: ['github-like'], port: 0, seed: 1 });
+    const i = served.info.issuers[0]!;
+    try {
+      const res = await fetch(`${served.info.admin}/${i.profile}/switches`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ discovery: { enabled: false } }) });
+      expect(res.ok).toBe(true);
+      const base = ['fingerprint', '--issuer', i.issuer, '--client-id', i.client_id, '--client-secret', i.client_secret!];
+      const out = join(dir, 'github-nothing.yaml');
+      const refused = await cli([...base, '--out', out]);
+      expect(refused.code).toBe(2);
+      expect(refused.err.trim().split('\n')).toEqual([`error: ${i.issuer} publishes no metadata (RFC 8414 and OpenID discovery answered HTTP 404 and HTTP 404): give its endpoints with --authorization-endpoint URL and --token-endpoint URL (or endpoints: in --config)`]);
+      expect(existsSync(out)).toBe(false);
+      const r = await cli([...base, '--authorization-endpoint', `${i.issuer}/login/oauth/authorize`, '--token-endpoint', `${i.issuer}/login/oauth/access_token`, '--redirect-uri', 'http://127.0.0.1:8910/callback']);
+      expect(r.code, r.err).toBe(0);
+      const profile = profileSchema.parse(parse(r.out));
+      expect(profile.switches).toMatchObject({ discovery: { enabled: false }, paths: { token: '/login/oauth/access_token' }, errors: { style: 'github' }, tokenResponse: { format: 'form-unless-accept-json' } });
+      expect(r.out).not.toContain(i.client_secret!);
+    } finally {
+      await served.close();
+    }
+  });
+
   it('writes a valid profile without secrets, and serve --profile FILE serves it', async () => {
     const served = await startServe({ profiles: ['docusign-like'], port: 0, seed: 1 });
     const i = served.info.issuers[0]!;

@@ -5,8 +5,8 @@ import { runFingerprint, type Fingerprint } from '../../src/fingerprint/run-fing
 /** The loopback redirect URI every built-in profile registers. */
 export const LOOPBACK_REDIRECT = 'http://127.0.0.1:8910/callback';
 
-/** Serves `profile` (a built-in name or a profile file) and fingerprints it. */
-export async function fingerprintServed(profile: string, o: { switches?: Record<string, unknown>; login?: boolean } = {}): Promise<Fingerprint> {
+/** Serves `profile` (a built-in name or a profile file), its switches changed by `switches`, and fingerprints it. */
+export async function fingerprintServed(profile: string, o: { switches?: Record<string, unknown>; login?: boolean; endpoints?: Record<string, string> } = {}): Promise<Fingerprint> {
   const served = await startServe({ profiles: [profile], port: 0, seed: 1 });
   try {
     const i = served.info.issuers[0]!;
@@ -22,6 +22,8 @@ export async function fingerprintServed(profile: string, o: { switches?: Record<
       scopes: { default: scopes[0], clientCredentials: scopes.slice(0, 2).join(' ') },
       fixtures: { user: { username: user.username, password: user.password } },
       ...(o.login === false ? {} : { login: { kind: 'form' as const, fields: { username: '{{username}}', password: '{{password}}' } } }),
+      // endpoint paths under the issuer, given as a user gives those of a server without metadata
+      ...(o.endpoints ? { endpoints: Object.fromEntries(Object.entries(o.endpoints).map(([k, path]) => [k, `${i.issuer}${path}`])) } : {}),
     });
   } finally {
     await served.close();

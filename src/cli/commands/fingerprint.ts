@@ -1,6 +1,7 @@
 /**
  * `oauth-harness fingerprint --issuer URL --client-id ID --client-secret S [--redirect-uri U]
- * [--config verify.yaml] [--out FILE] [--name NAME] [--list]`: probe a live authorization
+ * [--config verify.yaml] [--authorization-endpoint URL --token-endpoint URL …] [--out FILE]
+ * [--name NAME] [--list]`: probe a live authorization
  * server and write a profile (the `mocks/profiles` format) that `serve --profile FILE`
  * serves. `--list` prints the probes and what they send, and sends nothing. Without
  * `--out` the profile goes to stdout and the progress to stderr. Exit 0, or 2 on bad
@@ -19,6 +20,10 @@ export interface FingerprintCommandOptions {
   out?: string;
   name?: string;
   list?: boolean;
+  authorizationEndpoint?: string;
+  tokenEndpoint?: string;
+  revocationEndpoint?: string;
+  introspectionEndpoint?: string;
 }
 
 /** The probes as a table: what each sends, at most how many requests, whether it needs a login. */
@@ -55,7 +60,11 @@ export async function fingerprintCommand(o: FingerprintCommandOptions): Promise<
     }
   };
   const file = o.config ? await wrap(() => verify.loadVerifyConfig(o.config!)) : undefined;
-  const input = verify.mergeVerifyFlags(file, { issuer: o.issuer, clientId: o.clientId, clientSecret: o.clientSecret, redirectUri: o.redirectUri });
+  const merged = verify.mergeVerifyFlags(file, { issuer: o.issuer, clientId: o.clientId, clientSecret: o.clientSecret, redirectUri: o.redirectUri });
+  // endpoints of a server without metadata: the flags over verify.yaml's `endpoints`
+  const flags = { authorization_endpoint: o.authorizationEndpoint, token_endpoint: o.tokenEndpoint, revocation_endpoint: o.revocationEndpoint, introspection_endpoint: o.introspectionEndpoint };
+  const endpoints = { ...merged.endpoints, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
+  const input = { ...merged, ...(Object.keys(endpoints).length ? { endpoints } : {}) };
   if (!input.issuer) throw new HarnessError('USAGE', 'fingerprint needs --issuer URL (or issuer: in --config)');
   if (!input.client?.client_id || !input.client.client_secret) throw new HarnessError('USAGE', 'fingerprint needs --client-id and --client-secret (or client: in --config)');
   if (o.out) prepareOutFile(o.out);
