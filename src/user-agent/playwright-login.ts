@@ -27,7 +27,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AuthorizeRequest, AuthorizeResult, FinalPage, LeavingRedirect, UserAgentDriver } from './login-strategy.js';
 import { leavesServer } from './login-strategy.js';
 import type { UaTransport } from './http-user-agent.js';
-import { VerifyError } from '../verify/errors.js';
+import { VerifyError } from '../errors/verify-error.js';
 
 /** Arguments passed to the login script's default export. */
 export interface PlaywrightLoginArgs {
