@@ -6,12 +6,14 @@
  * docs/adding-a-server.md walks through adding one.
  */
 import { glewlwydServer } from '../containers/glewlwyd/definition.js';
+import { lemonldapServer } from '../containers/lemonldap-ng/definition.js';
 import { oidcProviderServer } from '../containers/oidc-provider/definition.js';
 import type { RegisteredServer } from './server-definition.js';
 
 export const SERVERS = [
   { ...oidcProviderServer, load: async () => (await import('./oidc-provider.js')).startOidcProviderTarget },
   { ...glewlwydServer, load: async () => (await import('./glewlwyd.js')).startGlewlwydTarget },
+  { ...lemonldapServer, load: async () => (await import('./lemonldap-ng.js')).startLemonldapTarget },
 ] as const satisfies readonly RegisteredServer[];
 
 export type ContainerServer = (typeof SERVERS)[number]['name'];
