@@ -48,7 +48,8 @@ export function switchFit(
   for (const [path, { value, by }] of neededSwitches(profile, overrides)) {
     const spec = imitation.switches[path];
     if (spec && allows(spec, value)) continue;
-    if (by === 'profile' && imitation.ownWay?.[path] !== undefined) continue;
+    const own = imitation.ownWay?.[path];
+    if (by === 'profile' && own !== undefined && (typeof own === 'string' || allows({ subsetOf: own.subsetOf, setting: own.why }, value))) continue;
     const where = by === 'profile' ? `profile ${profile}` : 'provider.switches';
     return { ok: false, reason: `cannot imitate ${path}: ${JSON.stringify(value)} (${where})` };
   }

@@ -20,6 +20,9 @@ export type SwitchValues =
   | { readonly oneOf: readonly unknown[]; readonly setting: string }
   | { readonly subsetOf: readonly string[]; readonly setting: string };
 
+/** Why the server keeps its own way on a switch; with `subsetOf`, only for lists whose members all come from it. */
+export type OwnWay = string | { readonly why: string; readonly subsetOf: readonly string[] };
+
 /**
  * Which switches a server can imitate. Keys are switch paths, `group.name` as in
  * mocks/provider/switches.ts (`refresh.rotation`, `lifetimes.accessToken`).
@@ -32,7 +35,7 @@ export interface SwitchImitation {
    * profile's scenarios still run (the parity report shows where the server differs);
    * a scenario that sets one of these itself (`provider.switches`) is skipped.
    */
-  readonly ownWay?: Readonly<Record<string, string>>;
+  readonly ownWay?: Readonly<Record<string, OwnWay>>;
   /** Fields of a client registration (`provider.clients`) the server can take, e.g. `client_secret`, `scopes`. */
   readonly clientFields: readonly string[];
 }

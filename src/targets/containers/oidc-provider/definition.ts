@@ -85,7 +85,10 @@ export const oidcProviderServer = {
       'api.records': { any: true, setting: 'records served by the API beside the server' },
     },
     ownWay: {
-      'clientAuth.methods': 'accepts the secret in the Basic header and in the body alike (oidc-provider 9 treats client_secret_basic and client_secret_post as one)',
+      'clientAuth.methods': {
+        subsetOf: ['client_secret_basic', 'client_secret_post'],
+        why: 'accepts the secret in the Basic header and in the body alike (oidc-provider 9 treats client_secret_basic and client_secret_post as one)',
+      },
       'authorize.errorsAfterLogin': 'request errors are redirected before the login',
       'redirectUri.matching': "web clients' redirect URIs match exactly, loopback port included",
       'scopes.userCanDeny': "consent is automatic; refusing is the login page's Cancel",
