@@ -5,7 +5,9 @@
  */
 import { dim, green, red } from '../cli/console-output.js';
 import { HarnessError } from '../errors/harness-error.js';
-import { matrixPrerequisites, MATRIX_CLIENTS, renderMatrixMarkdown, runMatrix, writeMatrix, type MatrixCell } from './matrix.js';
+import { interruptedLine } from '../cli/partial-reports.js';
+import { onInterrupt } from '../interrupt/interrupt.js';
+import { matrixPrerequisites, MATRIX_CLIENTS, renderMatrixMarkdown, runMatrix, writeMatrix, type Matrix, type MatrixCell } from './matrix.js';
 import { prepareOutDir } from '../reports/write-reports.js';
 import { parseShard } from '../runner/shard.js';
 
@@ -35,7 +37,17 @@ export async function matrixCommand(o: MatrixCommandOptions): Promise<number> {
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   prepareOutDir(o.out);
   let done = 0;
-  const m = await runMatrix({ concurrency, ...(o.client?.length ? { clients: o.client } : {}), ...(shard ? { shard } : {}), onCell: (cell, _r, total) => process.stdout.write(cellLine(cell, ++done, total)) });
+  // On Ctrl-C or SIGTERM: the cells finished so far, as matrix.json and matrix.md marked interrupted.
+  let forget = () => {};
+  const onStart = (total: number, sofar: () => Matrix) => {
+    forget = onInterrupt(() => {
+      const m = { ...sofar(), interrupted: true };
+      process.stderr.write(interruptedLine(m.cells.length, total, 'cell', writeMatrix(m, o.out)));
+    });
+  };
+  const onCell = (cell: MatrixCell, _r: unknown, total: number) => process.stdout.write(cellLine(cell, ++done, total));
+  const m = await runMatrix({ concurrency, ...(o.client?.length ? { clients: o.client } : {}), ...(shard ? { shard } : {}), onStart, onCell });
+  forget();
   const written = writeMatrix(m, o.out);
   process.stdout.write(`\n${renderMatrixMarkdown(m)}\nreports: ${written.join(', ')}\n`);
   return 0;

@@ -89,6 +89,8 @@ export interface Matrix {
   cells: MatrixCell[];
   /** Set when this is one part of a sharded matrix (`matrix --shard i/n`): the cells are that part's; `selection` lists every cell id (`client×scenario`). */
   shard?: { index: number; count: number; selection: string[] };
+  /** Set when the run was stopped (Ctrl-C, SIGTERM) before every cell finished: `cells` are the finished ones. */
+  interrupted?: boolean;
 }
 
 /** A cell's id, what `--shard` splits by: `client×scenario`. */
@@ -137,6 +139,8 @@ export interface MatrixOptions {
   shard?: Shard;
   /** Called as each cell finishes, with the number of cells this run has. */
   onCell?: (cell: MatrixCell, result: CaseResult, total: number) => void;
+  /** Called once before the first cell with the number of cells and a function that returns the matrix of the cells finished so far (for an interrupt). */
+  onStart?: (total: number, sofar: () => Matrix) => void;
 }
 
 /** Runs every client against every scenario. */
@@ -158,14 +162,16 @@ export async function runMatrix(o: MatrixOptions = {}): Promise<Matrix> {
       o.onCell?.(cells[job.i]!, result, jobs.length);
     }
   };
-  await Promise.all([run(lanes[0]!), ...Array.from({ length: Math.max(1, o.concurrency ?? 3) }, () => run(lanes[1]!))]);
-  return {
+  const matrix = (): Matrix => ({
     generatedAt: new Date().toISOString(),
     clients: clients.map((c) => ({ id: c.id, library: c.describe() })),
     scenarios: scenarios.map((s) => ({ id: s.id, title: s.title, profile: s.provider.profile })),
-    cells,
+    cells: cells.filter(Boolean),
     ...(o.shard ? { shard: { ...o.shard, selection } } : {}),
-  };
+  });
+  o.onStart?.(jobs.length, matrix);
+  await Promise.all([run(lanes[0]!), ...Array.from({ length: Math.max(1, o.concurrency ?? 3) }, () => run(lanes[1]!))]);
+  return matrix();
 }
 
 /** The matrix as a markdown table (client rows × scenario columns would be too wide: scenarios are rows). */
@@ -180,6 +186,7 @@ export function renderMatrixMarkdown(m: Matrix): string {
   const rows = m.scenarios.map((s) => `| ${s.id.replace(/^client-/, '')} (${s.profile}) | ${m.clients.map((c) => cell(c.id, s.id)).join(' | ')} |`);
   const libs = m.clients.map((c) => `- **${c.id}**: ${c.library}`);
   return [
+    ...(m.interrupted ? [`**Interrupted**: ${m.cells.length} cell${m.cells.length === 1 ? '' : 's'} finished before the run was stopped; empty cells did not run.`, ''] : []),
     head,
     rule,
     ...rows,

@@ -13,11 +13,15 @@ import type { Scenario } from '../scenario/schema.js';
 import { compareCases, PARITY_FIELDS } from './parity/compare.js';
 import { parityMarkdown } from './parity/markdown.js';
 import type { ParityReport, ScenarioParity } from './parity/report.js';
+import { paritySummary } from './parity/summary.js';
 import { runOnTarget, type RunOnTargetOptions } from './run-on-target.js';
+import { interruptedLine } from '../cli/partial-reports.js';
+import { onInterrupt } from '../interrupt/interrupt.js';
 import { parseTarget, targetName, type TargetSpec } from './target.js';
 
 export type { ParityDifference } from './parity/compare.js';
 export type { ParityReport, ScenarioParity } from './parity/report.js';
+export { paritySentence, paritySummary } from './parity/summary.js';
 
 export interface ParityOptions {
   /** The real server (`container:oidc-provider`, `container:glewlwyd`, or an issuer URL). */
@@ -30,44 +34,61 @@ export interface ParityOptions {
   start?: RunOnTargetOptions['start'];
 }
 
-/** Runs the scenarios on both sides, compares them, and writes the report. */
+/**
+ * Runs the scenarios on both sides, compares them, and writes the report. On Ctrl-C or
+ * SIGTERM (src/interrupt/) the report is written with what finished on both sides,
+ * marked `interrupted`; the scenarios that did not are listed as skipped, saying so.
+ */
 export async function parityReport(o: ParityOptions): Promise<ParityReport> {
   const spec = typeof o.target === 'string' ? parseTarget(o.target) : o.target;
   const seed = o.seed ?? 1;
-  const onTarget = await runOnTarget({ target: spec, scenarios: o.scenarios, seed, ...(o.start ? { start: o.start } : {}) });
-  const compared = o.scenarios.filter((_s, i) => onTarget.cases[i]!.verdict !== 'skipped');
+  const onTarget = new Map<string, CaseResult>();
   const onMock = new Map<string, CaseResult>();
-  if (compared.length) {
-    for (const s of compared) onMock.set(s.id, await runScenario(s, { seed }));
+  const build = (interrupted: boolean) => assemble(spec, seed, o.scenarios, onTarget, onMock, interrupted);
+  const forget = o.outDir
+    ? onInterrupt(async () => {
+        const written = await writeParity(build(true), o.outDir!);
+        process.stderr.write(interruptedLine(onMock.size, o.scenarios.length, 'scenario', written));
+      })
+    : () => {};
+  try {
+    await runOnTarget({ target: spec, scenarios: o.scenarios, seed, onCase: (r) => onTarget.set(r.id, r), ...(o.start ? { start: o.start } : {}) });
+    for (const s of o.scenarios) if (onTarget.get(s.id)?.verdict !== 'skipped') onMock.set(s.id, await runScenario(s, { seed }));
+  } finally {
+    forget();
   }
-  const scenarios: ScenarioParity[] = o.scenarios.map((s, i) => {
-    const t = onTarget.cases[i]!;
+  const report = build(false);
+  if (o.outDir) await writeParity(report, o.outDir);
+  return report;
+}
+
+/** The report of what ran on both sides so far. */
+function assemble(spec: TargetSpec, seed: number, all: readonly Scenario[], onTarget: ReadonlyMap<string, CaseResult>, onMock: ReadonlyMap<string, CaseResult>, interrupted: boolean): ParityReport {
+  const scenarios: ScenarioParity[] = all.map((s) => {
+    const t = onTarget.get(s.id);
     const m = onMock.get(s.id);
     const base = { id: s.id, title: s.title, profile: s.provider.profile };
-    if (!m) return { ...base, status: 'skipped', reason: t.message ?? 'not run on the target', verdicts: { mock: null, target: null }, differences: [] };
+    if (t?.verdict === 'skipped') return { ...base, status: 'skipped', reason: t.message ?? 'not run on the target', verdicts: { mock: null, target: null }, differences: [] };
+    if (!t || !m) return { ...base, status: 'skipped', reason: `interrupted before it ran on ${t ? 'the mock' : 'the target'}`, verdicts: { mock: null, target: t?.verdict ?? null }, differences: [] };
     const differences = compareCases(m, t);
     return { ...base, status: differences.length ? 'different' : 'same', verdicts: { mock: m.verdict, target: t.verdict }, differences };
   });
-  const count = (st: ScenarioParity['status']) => scenarios.filter((x) => x.status === st).length;
-  const report: ParityReport = {
+  return {
     generatedAt: new Date().toISOString(),
     target: targetName(spec),
     seed,
     fields: [...PARITY_FIELDS],
-    summary: {
-      scenarios: scenarios.length,
-      compared: compared.length,
-      same: count('same'),
-      different: count('different'),
-      skipped: count('skipped'),
-      differences: scenarios.reduce((n, x) => n + x.differences.length, 0),
-    },
+    ...(interrupted ? { interrupted: true } : {}),
+    summary: paritySummary(scenarios, onMock.size),
     scenarios,
   };
-  if (o.outDir) {
-    await mkdir(o.outDir, { recursive: true });
-    await writeFile(join(o.outDir, 'parity.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(join(o.outDir, 'parity.md'), parityMarkdown(report));
-  }
-  return report;
+}
+
+/** Writes `parity.json` and `parity.md`; returns their paths. */
+async function writeParity(report: ParityReport, outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const files = [join(outDir, 'parity.json'), join(outDir, 'parity.md')];
+  await writeFile(files[0]!, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(files[1]!, parityMarkdown(report));
+  return files;
 }

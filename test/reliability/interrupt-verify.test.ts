@@ -9,56 +9,20 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type ServeInfo } from '../../src/serve/start-serve.js';
+import { startHoldingProxy, type HoldingProxy } from './holding-proxy.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'oauth-harness.js');
 const dir = mkdtempSync(join(tmpdir(), 'oauth-harness-interrupt-verify-'));
-let proxy: Server;
-let served: { info: ServeInfo; close: () => Promise<void> };
-let held = 0;
+let served: HoldingProxy;
 
 beforeAll(async () => {
-  let upstream = '';
-  proxy = createServer((req, res) => {
-    if (/revo/i.test(req.url ?? '')) {
-      held++;
-      return; // never answered: the check waits until the interrupt
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      try {
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(k)).map(([k, v]) => [k, String(v)]));
-        const r = await fetch(`${upstream}${req.url}`, { method: req.method, headers, redirect: 'manual', ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
-        const out: Record<string, string> = {};
-        r.headers.forEach((v, k) => {
-          if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
-        });
-        res.writeHead(r.status, out).end(Buffer.from(await r.arrayBuffer()));
-      } catch {
-        res.destroy();
-      }
-    });
-  });
-  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  // serve listens on a port of its own and publishes its issuers under the proxy's origin
-  const free = createServer();
-  await new Promise<void>((r) => free.listen(0, '127.0.0.1', r));
-  const port = (free.address() as AddressInfo).port;
-  await new Promise((r) => free.close(r));
-  served = await startServe({ profiles: ['rfc-strict'], port, seed: 1, publicUrl: origin });
-  upstream = `http://127.0.0.1:${port}`;
+  served = await startHoldingProxy(['rfc-strict'], /revo/i);
 });
 
 afterAll(async () => {
-  proxy?.closeAllConnections();
-  proxy?.close();
   await served?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -68,15 +32,15 @@ describe('oauth-harness verify, interrupted', () => {
     it(`${signal}: writes the finished checks as reports marked interrupted and exits 130`, async () => {
       const i = served.info.issuers[0]!;
       const out = join(dir, signal);
-      const before = held;
+      const before = served.held();
       const child = spawn(process.execPath, [bin, 'verify', '--issuer', i.issuer, '--client-id', i.client_id, '--client-secret', i.client_secret!, '--plan', 'bcp', '--timeout', '10m', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
       let stderr = '';
       let stdout = '';
       child.stderr.on('data', (c) => (stderr += c));
       child.stdout.on('data', (c) => (stdout += c));
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-      for (let n = 0; n < 600 && held === before && child.exitCode === null; n++) await new Promise((r) => setTimeout(r, 100));
-      expect(held, `verify never reached the revocation endpoint:\n${stdout}\n${stderr}`).toBeGreaterThan(before);
+      for (let n = 0; n < 600 && served.held() === before && child.exitCode === null; n++) await new Promise((r) => setTimeout(r, 100));
+      expect(served.held(), `verify never reached the revocation endpoint:\n${stdout}\n${stderr}`).toBeGreaterThan(before);
       await new Promise((r) => setTimeout(r, 500));
       child.kill(signal);
       expect(await exited).toBe(130);

@@ -3,6 +3,7 @@
  * with its differences as a table, then the scenarios that matched and those skipped.
  */
 import type { ParityReport } from './report.js';
+import { paritySentence } from './summary.js';
 
 const cell = (v: unknown) => (v === null || v === undefined ? '—' : String(typeof v === 'string' ? v : JSON.stringify(v)).replace(/\|/g, '\\|'));
 
@@ -17,6 +18,9 @@ export function parityMarkdown(r: ParityReport): string {
     `|---|---|---|---|---|---|`,
     `| ${s.scenarios} | ${s.compared} | ${s.same} | ${s.different} | ${s.skipped} | ${s.differences} |`,
     '',
+    `${paritySentence(s)}.`,
+    '',
+    ...(r.interrupted ? [`**Interrupted**: the run was stopped after ${s.compared} of ${s.scenarios} scenarios ran on both sides; the others are listed as skipped.`, ''] : []),
   ];
   const different = r.scenarios.filter((x) => x.status === 'different');
   if (different.length) lines.push('## Differences', '');

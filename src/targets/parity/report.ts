@@ -20,6 +20,8 @@ export interface ParityReport {
   seed: number;
   /** The fields compared (see `compare.ts`). */
   fields: string[];
+  /** Set when the run was stopped (Ctrl-C, SIGTERM): scenarios that did not run on both sides are skipped, saying so. */
+  interrupted?: boolean;
   summary: { scenarios: number; compared: number; same: number; different: number; skipped: number; differences: number };
   scenarios: ScenarioParity[];
 }
