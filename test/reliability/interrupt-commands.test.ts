@@ -1,11 +1,12 @@
 /**
- * Ctrl-C and SIGTERM during `oauth-harness parity` and `oauth-harness matrix` (the built
- * CLI: `npm test` builds first): what finished is written (parity.json and parity.md,
- * matrix.json and matrix.md) marked interrupted, stderr says how far it got, the exit
- * code is 130, as for `run` and `verify`.
+ * Ctrl-C and SIGTERM during `oauth-harness verify`, `parity` and `matrix` (the built CLI:
+ * `npm test` builds first): what finished is written (verify: results.json, junit.xml,
+ * report.html; parity.json and parity.md; matrix.json and matrix.md) marked interrupted,
+ * stderr says how far it got, and the exit code is 130, as for `run`
+ * (test/reliability/interrupt.test.ts).
  *
- * parity runs against `serve` as a live target behind a proxy that never answers the
- * revocation endpoint; matrix is caught while its external clients run.
+ * verify and parity run against `serve` behind a proxy that never answers the revocation
+ * endpoint, so they are caught in the middle; matrix is caught while its external clients run.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { needs } from '../support/system-requirements.js';
 import { startHoldingProxy, type HoldingProxy } from './holding-proxy.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'oauth-harness.js');
-const dir = mkdtempSync(join(tmpdir(), 'oauth-harness-interrupt-more-'));
+const dir = mkdtempSync(join(tmpdir(), 'oauth-harness-interrupt-commands-'));
 let served: HoldingProxy;
 
 beforeAll(async () => {
@@ -38,14 +39,42 @@ function cli(args: string[]) {
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return {
     stdout: () => stdout,
-    async interrupt(signal: NodeJS.Signals, ready: () => boolean) {
+    async interrupt(signal: NodeJS.Signals, ready: () => boolean, settleMs = 0) {
       for (let n = 0; n < 1200 && !ready() && child.exitCode === null; n++) await new Promise((r) => setTimeout(r, 100));
       expect(ready(), `never ready:\n${stdout}\n${stderr}`).toBe(true);
+      await new Promise((r) => setTimeout(r, settleMs));
       child.kill(signal);
       return { code: await exited, stderr };
     },
   };
 }
+
+describe('oauth-harness verify, interrupted', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal}: writes the finished checks as reports marked interrupted and exits 130`, async () => {
+      const i = served.info.issuers[0]!;
+      const out = join(dir, signal);
+      const before = served.held();
+      const run = cli(['verify', '--issuer', i.issuer, '--client-id', i.client_id, '--client-secret', i.client_secret!, '--plan', 'bcp', '--timeout', '10m', '--out', out]);
+      // a moment after the revocation request is held, so that other checks have finished
+      const { code, stderr } = await run.interrupt(signal, () => served.held() > before, 500);
+      expect(code).toBe(130);
+      expect(stderr).toMatch(new RegExp(`interrupted \\(${signal}\\)`));
+      const m = /(\d+) of (\d+) checks finished before the interrupt; partial reports \(marked interrupted\): (.*)/.exec(stderr);
+      expect(m, stderr).not.toBeNull();
+      const [done, total] = [Number(m![1]), Number(m![2])];
+      expect(done).toBeGreaterThan(0);
+      expect(done).toBeLessThan(total);
+      const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+      expect(results).toMatchObject({ command: 'verify', interrupted: true });
+      expect(results.cases).toHaveLength(done);
+      expect(results.summary.total).toBe(done);
+      expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<testsuites');
+      expect(existsSync(join(out, 'report.html'))).toBe(true);
+      expect(JSON.stringify(results)).not.toContain(i.client_secret!);
+    }, 120_000);
+  }
+});
 
 describe('oauth-harness parity, interrupted', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
