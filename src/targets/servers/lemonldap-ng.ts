@@ -34,7 +34,7 @@ const NATIVE_REDIRECT_URI = 'http://127.0.0.1/cb';
 
 export async function startLemonldapTarget(o: StartTargetOptions): Promise<StartedTarget> {
   const profile = chooseProfile('container:lemonldap-ng', lemonldapServer.imitates, o.profile);
-  const im = imitationOf(profile, o.seed ?? 1, o.settings);
+  const im = imitationOf(profile, o.seed ?? 1, o.settings, o.changes);
   const multiRedirectUris = [im.client.redirectUri, `${im.client.redirectUri}?variant=2`];
   const builder = new LemonldapContainer()
     .withClient({ clientId: im.client.id, clientSecret: im.client.secret, redirectUris: im.client.redirectUris })
