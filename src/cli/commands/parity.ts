@@ -9,6 +9,7 @@ import { packageRoot } from '../../../mocks/package-root.js';
 import { prepareOutDir } from '../../reports/write-reports.js';
 import { loadScenarioPaths } from '../../scenario/load.js';
 import { parityReport, parseTarget } from '../../targets/index.js';
+import { paritySentence } from '../../targets/parity/summary.js';
 import { liveTargetStart, type LiveTargetOptions } from '../../targets/live-target.js';
 import { dim, yellow } from '../console-output.js';
 import { parseSeed } from '../parse-seed.js';
@@ -24,7 +25,6 @@ export async function parityCommand(paths: string[], o: { target: string; seed: 
   for (const s of report.scenarios.filter((x) => x.status === 'different')) {
     process.stdout.write(`${yellow('≠')} ${s.id} ${dim(`(${s.differences.length} difference${s.differences.length > 1 ? 's' : ''})`)}\n`);
   }
-  const m = report.summary;
-  process.stdout.write(`\n${m.compared} compared: ${m.same} same, ${m.different} different (${m.differences} differences), ${m.skipped} skipped\n${dim(`reports: ${join(o.out, 'parity.json')}, ${join(o.out, 'parity.md')}`)}\n`);
+  process.stdout.write(`\n${paritySentence(report.summary)}\n${dim(`reports: ${join(o.out, 'parity.json')}, ${join(o.out, 'parity.md')}`)}\n`);
   return 0;
 }
