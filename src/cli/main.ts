@@ -147,6 +147,7 @@ function program(): Command {
   p.command('fingerprint')
     .description('probe a live authorization server (a bounded, listed set of requests) and write a provider profile of what it does')
     .option('--issuer <url>', "the server's issuer identifier (metadata is discovered from it)")
+    .option('--target <target>', 'a real server the harness starts and probes with its own client and user: container:oidc-provider, container:glewlwyd')
     .option('--client-id <id>', 'a confidential test client')
     .option('--client-secret <secret>', 'its secret (or ${env:NAME} in --config)')
     .option('--redirect-uri <uri>', 'a redirect URI registered for the client (for the authorization endpoint and login probes)')

@@ -13,6 +13,7 @@ import { VerifyError } from '../errors/verify-error.js';
 import { ProbeNetworkError } from '../verify/probe.js';
 import { resolveVerifyConfig } from '../verify/run-verify.js';
 import type { VerifyConfigInput } from '../verify/config.js';
+import type { UserAgentDriver } from '../user-agent/login-strategy.js';
 import type { FingerprintProbe } from './probe.js';
 import { authorizationProbe } from './probes/authorization.js';
 import { clientAuthProbe } from './probes/client-auth.js';
@@ -93,13 +94,15 @@ function decide(s: Session): void {
 
 export interface FingerprintOptions extends VerifyConfigInput {
   onProbe?: (probe: FingerprintProbe, requests: number) => void;
+  /** A login driver for a server that signs in its own way (a target's `verifyUserAgent()`); else verify.yaml's `login`. */
+  userAgent?: UserAgentDriver;
 }
 
 /** Runs every probe against the configured server. Throws VerifyError for bad configuration or failed discovery. */
 export async function runFingerprint(o: FingerprintOptions): Promise<Fingerprint> {
-  const { onProbe, ...input } = o;
+  const { onProbe, userAgent, ...input } = o;
   const config = resolveVerifyConfig(input);
-  const s = await openSession(config);
+  const s = await openSession(config, userAgent);
   const probes: Fingerprint['probes'] = [];
   try {
     for (const p of PROBES) {

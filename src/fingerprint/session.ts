@@ -16,6 +16,7 @@ import { oidcDiscoveryUrl, rfc8414MetadataUrl } from '../verify/metadata.js';
 import { asTokenResult, clientAuthentication, type ClientAuth, type TokenResult } from '../verify/flows/token.js';
 import { encodeForm } from '../http/form.js';
 import { Probe, type ProbeRequest, type ProbeResponse } from '../verify/probe.js';
+import type { UserAgentDriver } from '../user-agent/login-strategy.js';
 import { createDriver } from '../verify/create-driver.js';
 import { Findings } from '../import/inference.js';
 
@@ -89,11 +90,12 @@ async function discoverOrGiven(config: VerifyConfig, probe: Probe): Promise<{ di
 }
 
 /** Starts a session: discovery is its first two requests. */
-export async function openSession(config: VerifyConfig): Promise<Session> {
+export async function openSession(config: VerifyConfig, userAgent?: UserAgentDriver): Promise<Session> {
   const secrets = [config.client.client_secret, config.fixtures.user?.password].filter((s): s is string => !!s);
   const probe = new Probe({ timeoutMs: config.timeoutMs, secrets: () => secrets });
   const { discovery, given } = await discoverOrGiven(config, probe);
-  const ua = createDriver(config, typeof discovery.metadata.authorization_endpoint === 'string' ? discovery.metadata.authorization_endpoint : undefined);
+  // a server that signs in its own way brings its driver (a target's verifyUserAgent); else verify.yaml's login
+  const ua = userAgent ?? createDriver(config, typeof discovery.metadata.authorization_endpoint === 'string' ? discovery.metadata.authorization_endpoint : undefined);
   const ctx = createCheckContext({ config, discovery, clients: resolveClients(config), ua }, probe);
   const send = (req: ProbeRequest) => {
     if (probe.exchanges.length >= REQUEST_BUDGET) throw new BudgetExceeded(`the fingerprint stopped at its budget of ${REQUEST_BUDGET} requests`);

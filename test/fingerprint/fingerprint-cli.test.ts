@@ -39,6 +39,16 @@ describe('oauth-harness fingerprint', () => {
     expect(r.err.trim()).toBe('error: fingerprint needs --issuer URL (or issuer: in --config)');
   });
 
+  it('--target with --issuer: one line, exit 2; an unknown target: one line naming those there are', async () => {
+    const both = await cli(['fingerprint', '--target', 'container:oidc-provider', '--issuer', 'http://127.0.0.1:9/x']);
+    expect(both.code).toBe(2);
+    expect(both.err.trim()).toBe('error: --target starts the server with its own issuer, client and user: leave out --issuer, --client-id and --config');
+    const unknown = await cli(['fingerprint', '--target', 'container:nginx']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.trim().split('\n')).toHaveLength(1);
+    expect(unknown.err).toMatch(/^error: --target: unknown container "nginx"; expected mock, .*container:oidc-provider/);
+  });
+
   it('an issuer that does not answer: one line, exit 2, no --out written', async () => {
     const out = join(dir, 'nothing.yaml');
     const r = await cli(['fingerprint', '--issuer', 'http://127.0.0.1:9/nowhere', '--client-id', 'x', '--client-secret', 'y', '--out', out]);

@@ -20,6 +20,8 @@ export interface FingerprintCommandOptions {
   out?: string;
   name?: string;
   list?: boolean;
+  /** A real server to start and probe (`container:oidc-provider`). */
+  target?: string;
   authorizationEndpoint?: string;
   tokenEndpoint?: string;
   revocationEndpoint?: string;
@@ -59,6 +61,7 @@ export async function fingerprintCommand(o: FingerprintCommandOptions): Promise<
       throw e;
     }
   };
+  if (o.target) return fingerprintTarget(o, wrap);
   const file = o.config ? await wrap(() => verify.loadVerifyConfig(o.config!)) : undefined;
   const merged = verify.mergeVerifyFlags(file, { issuer: o.issuer, clientId: o.clientId, clientSecret: o.clientSecret, redirectUri: o.redirectUri });
   // endpoints of a server without metadata: the flags over verify.yaml's `endpoints`
@@ -77,6 +80,22 @@ export async function fingerprintCommand(o: FingerprintCommandOptions): Promise<
   if (o.out) writeFileAtomic(o.out, yaml);
   else process.stdout.write(yaml);
   say(`${fp.requests} requests; ${fp.inferences.length} switches determined, ${fp.unknowns.length} left undetermined (listed in the profile's notes)`);
+  if (o.out) say(`wrote ${o.out}: serve it with oauth-harness serve --profile ${o.out}`);
+  return 0;
+}
+
+/** `--target container:NAME`: starts the server, probes it with the client and user it was set up with, stops it. */
+async function fingerprintTarget(o: FingerprintCommandOptions, wrap: <T>(work: () => Promise<T>) => Promise<T>): Promise<number> {
+  if (o.issuer || o.clientId || o.config) throw new HarnessError('USAGE', '--target starts the server with its own issuer, client and user: leave out --issuer, --client-id and --config');
+  if (o.out) prepareOutFile(o.out);
+  const say = (s: string) => (o.out ? process.stdout : process.stderr).write(`${s}\n`);
+  const { fingerprintOnTarget } = await import('../../targets/fingerprint-on-target.js');
+  const { profileYaml } = await import('../../fingerprint/emit-profile.js');
+  const t = await wrap(() => fingerprintOnTarget({ target: o.target!, onStarted: (issuer) => void say(`oauth-harness fingerprint: ${o.target} at ${issuer}`), onProbe: (p, n) => say(dim(`  ${p.id.padEnd(20)} ${n} request${n === 1 ? '' : 's'}`)) }));
+  const yaml = profileYaml(t.fingerprint, { ...(o.name ? { name: o.name } : {}), secrets: t.secrets });
+  if (o.out) writeFileAtomic(o.out, yaml);
+  else process.stdout.write(yaml);
+  say(`${t.fingerprint.requests} requests; ${t.fingerprint.inferences.length} switches determined, ${t.fingerprint.unknowns.length} left undetermined (the server was set up to imitate ${t.profile})`);
   if (o.out) say(`wrote ${o.out}: serve it with oauth-harness serve --profile ${o.out}`);
   return 0;
 }

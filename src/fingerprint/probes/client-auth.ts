@@ -24,9 +24,15 @@ function codeExchange(s: Session): [string, string][] {
   return [['grant_type', 'authorization_code'], ['code', bogus('code')], ...(redirect ? [['redirect_uri', redirect] as [string, string]] : [])];
 }
 
-/** The token endpoint refused the request method itself (RFC 9110 405, or an error that says so). */
+/**
+ * The token endpoint refused the request method itself: RFC 9110 405, an error that says
+ * so, or an answer that is no OAuth answer at all (a 404 or a bare 401 for a route that
+ * exists only for POST: oidc-provider, Glewlwyd). A GET the endpoint processed gets an
+ * OAuth error for the made-up code or the client (RFC 6749 §5.2), or a token.
+ */
 function methodRefused(res: ProbeResponse): boolean {
-  return res.status === 405 || /only (?:accepts? )?post|accepts? post only|method not allowed|accepts POST/i.test(errorIn(res)?.text ?? '');
+  if (res.status === 405 || /only (?:accepts? )?post|accepts? post only|method not allowed|accepts POST/i.test(errorIn(res)?.text ?? '')) return true;
+  return res.status >= 400 && errorIn(res)?.code === undefined;
 }
 
 export const clientAuthProbe: FingerprintProbe = {
