@@ -39,7 +39,7 @@ export function glewlwydLoginScript(): string {
 
 export async function startGlewlwydTarget(o: StartTargetOptions): Promise<StartedTarget> {
   const profile = chooseProfile('container:glewlwyd', GLEWLWYD_IMITATES, o.profile);
-  const im = imitationOf(profile, o.seed ?? 1, o.settings);
+  const im = imitationOf(profile, o.seed ?? 1, o.settings, o.changes);
   const [first, ...others] = im.users;
   const builder = new GlewlwydContainer()
     .withClient({ clientId: im.client.id, clientSecret: im.client.secret, redirectUris: im.client.redirectUris })
@@ -62,6 +62,7 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
       client: { ...im.client, scopes: [...im.client.scopes, server.getScope()] },
       users: new Map(im.users.map((u) => [u.username, u])),
       profileLike: [profile],
+      imitation: glewlwydServer.imitation,
       capabilities: GLEWLWYD_CAPABILITIES,
       userAgent: glewlwydUserAgent(),
       now: () => Date.now(),

@@ -7,7 +7,11 @@ export const glewlwydServer = {
   imitates: ['rfc-strict', 'rotating-refresh'],
   imitation: {
     switches: {
-      'clientAuth.methods': { subsetOf: ['client_secret_basic', 'client_secret_post'], setting: "the client's token_endpoint_auth_method list (admin API)" },
+      // A list of one method made Glewlwyd 2.7 refuse the code exchange with unauthorized_client (tried with docusign-like): both only.
+      'clientAuth.methods': {
+        oneOf: [['client_secret_basic', 'client_secret_post'], ['client_secret_post', 'client_secret_basic']],
+        setting: "the client's token_endpoint_auth_method list (admin API): both",
+      },
       'refresh.policy': { oneOf: ['always'], setting: 'its own: a refresh token with every code exchange' },
       'refresh.rotation': { oneOf: ['keep', 'rotate'], setting: 'refresh-token-rolling (admin API)' },
       'lifetimes.accessToken': { any: true, except: [null], setting: 'access-token-duration (it always sends expires_in)' },
@@ -27,8 +31,15 @@ export const glewlwydServer = {
       'tokenResponse.scope': 'its own scope in token responses',
       'refresh.reuseDetection': 'its own handling of a reused refresh token',
       'refresh.gracePeriod': 'its own: no grace period',
+      'discovery.kind': 'OpenID Connect Discovery',
+      'discovery.issParameter': 'its own iss in authorization responses',
+      'paths.authorize': 'its own paths under /api/<plugin>, published in its discovery document',
+      'paths.token': 'its own paths under /api/<plugin>, published in its discovery document',
+      'paths.revocation': 'its own paths under /api/<plugin>, published in its discovery document',
+      'paths.introspection': 'its own paths under /api/<plugin>, published in its discovery document',
+      'paths.userinfo': 'its own paths under /api/<plugin>, published in its discovery document',
     },
-    clientFields: [],
+    clientFields: ['client_id', 'client_secret', 'redirect_uris'],
   },
   capabilities: { deny: false, untick: false, resources: ['userinfo'], providerChanges: false },
 } as const satisfies ServerDefinition<'glewlwyd'>;
