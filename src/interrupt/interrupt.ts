@@ -6,7 +6,7 @@
  * src/drivers/processes.ts), and the process exits 130. The clean-ups get 15 seconds;
  * a second signal exits at once.
  */
-import { harnessMarkPrefix, killLeftovers } from '../drivers/processes.js';
+import { harnessMarkPrefix, killLeftovers, killWatchedTrees } from '../drivers/processes.js';
 
 type Cleanup = () => void | Promise<void>;
 
@@ -27,9 +27,11 @@ async function interrupted(signal: NodeJS.Signals): Promise<void> {
   if (stopping) process.exit(130);
   stopping = true;
   process.stderr.write(`\ninterrupted (${signal}): stopping…\n`);
+  killWatchedTrees();
   killLeftovers(undefined, harnessMarkPrefix());
   const all = Promise.allSettled([...cleanups].map(async (c) => c()));
   await Promise.race([all, new Promise((r) => setTimeout(r, CLEANUP_MS).unref())]);
+  killWatchedTrees();
   killLeftovers(undefined, harnessMarkPrefix());
   process.exit(130);
 }

@@ -1,7 +1,8 @@
 /**
  * Client programs that misbehave (issue 14): output that carries a token where the
  * harness cuts it, and children left running after the program exits (`sleep 45 &`,
- * `setsid sleep 50 &`, a daemon). The step ends when the program exits; what it left is
+ * `setsid sleep 50 &`, a daemon, and children that empty their environment and leave
+ * the process group: fixtures/escaping-client.sh). The step ends when the program exits; what it left is
  * reported as a warning and stopped; no token, nor a piece of one, reaches a result.
  *
  * Everything here runs on 127.0.0.1; every process started is stopped.
@@ -18,6 +19,8 @@ import { scenario } from '../drivers/verdict-fixtures.js';
 const dir = mkdtempSync(join(tmpdir(), 'oauth-harness-programs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const leaky = join(import.meta.dirname, 'fixtures', 'leaky-client.mjs');
+/** Leaves three children with an empty environment outside its process group. */
+const escaping = join(import.meta.dirname, 'fixtures', 'escaping-client.sh');
 
 /** Whether a process runs (a zombie does not). */
 function alive(pid: number): boolean {
@@ -89,6 +92,24 @@ describe('a client that leaves processes behind', () => {
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(r.leftBehind.map((p) => p.pid)).toContain(pid);
     expect(alive(pid)).toBe(false);
+  });
+
+  it('children that empty their environment and leave the process group (setsid; a double fork in a new session; a new group) are found by the watched tree and stopped', async () => {
+    const base = join(dir, 'escaping');
+    const r = await run(`sh ${JSON.stringify(escaping)} ${JSON.stringify(base)}`);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe('done\n');
+    const pids = [1, 2, 3].map((n) => Number(readFileSync(`${base}.${n}`, 'utf8')));
+    expect(r.leftBehind.map((p) => p.pid)).toEqual(expect.arrayContaining(pids));
+    expect(r.leftBehind.filter((p) => pids.includes(p.pid)).map((p) => p.command).sort()).toEqual(['sleep 57', 'sleep 58', 'sleep 59']);
+    for (const pid of pids) expect(alive(pid), `pid ${pid}`).toBe(false);
+  });
+
+  it('at the time limit the client and everything it started are killed, also what emptied its environment and left the group', async () => {
+    const base = join(dir, 'escaping-limit');
+    const r = await run(`sh ${JSON.stringify(escaping)} ${JSON.stringify(base)}; sleep 60`, 1500);
+    expect(r.timedOut).toBe(true);
+    for (const n of [1, 2, 3]) expect(alive(Number(readFileSync(`${base}.${n}`, 'utf8'))), `child ${n}`).toBe(false);
   });
 
   it('at the time limit the client and everything it started are killed', async () => {

@@ -5,13 +5,13 @@
  * The step ends when the program exits, not when its output pipes close: a child it
  * left behind (`sleep 45 &`, `setsid sleep 50 &`, a daemon) would hold them open. After
  * a short wait for the last output, whatever it left running is found (its process
- * group, and every process carrying its run mark: see ../processes.ts), reported in
- * `leftBehind`, and stopped. At the time limit the group and the marked processes are
- * killed at once.
+ * group, every process carrying its run mark, and its watched process tree: see
+ * ../processes.ts), reported in `leftBehind`, and stopped. At the time limit all of it
+ * is killed at once.
  */
 import { spawn } from 'node:child_process';
 import type { ClientRun } from '../driver.js';
-import { killLeftovers, newRunMark, OUTPUT_KEEP, outputTail, RUN_MARK, stopLeftovers, type LeftProcess } from '../processes.js';
+import { killLeftovers, newRunMark, OUTPUT_KEEP, outputTail, ProcessTree, RUN_MARK, stopLeftovers, type LeftProcess } from '../processes.js';
 
 /** How long output may still arrive after the program exited (from a child that is about to exit too). */
 const DRAIN_MS = 200;
@@ -34,19 +34,22 @@ export function runProgram(p: ProgramInput): Promise<ClientRun & { leftBehind: L
     let timedOut = false;
     let settled = false;
     const child = spawn('/bin/sh', ['-c', p.command], { cwd: p.cwd, env: { ...p.env, [RUN_MARK]: mark }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // what it starts, also what leaves the group with an empty environment (../processes.ts)
+    const tree = new ProcessTree(child.pid);
     // 32 KiB kept while it runs; the last 8 KiB of it in the result
     const keep = (acc: string, chunk: Buffer) => (acc.length + chunk.length > 4 * OUTPUT_KEEP ? (acc + chunk.toString('utf8')).slice(-4 * OUTPUT_KEEP) : acc + chunk.toString('utf8'));
     child.stdout!.on('data', (c: Buffer) => (stdout = keep(stdout, c)));
     child.stderr!.on('data', (c: Buffer) => (stderr = keep(stderr, c)));
     const timer = setTimeout(() => {
       timedOut = true;
-      killLeftovers(child.pid, mark);
+      killLeftovers(child.pid, mark, tree);
     }, p.timeoutMs);
     const finish = async (exitCode: number | null, signal: NodeJS.Signals | null, error?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      const leftBehind = await stopLeftovers(child.pid, mark);
+      const leftBehind = await stopLeftovers(child.pid, mark, undefined, tree);
+      tree.stop();
       // A pipe still held by something that escaped would keep the streams open: let go of them.
       child.stdout!.destroy();
       child.stderr!.destroy();
