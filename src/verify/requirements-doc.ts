@@ -4,7 +4,7 @@
  * implements, one check each, plus the manual-only rows no check can decide.
  *
  * The committed file must equal {@link requirementsMarkdown}'s output; rewrite it with
- * `WRITE_REQUIREMENTS_DOC=1 npx vitest run src/verify/requirements-doc.test.ts`.
+ * `WRITE_REQUIREMENTS_DOC=1 npx vitest run test/verify/requirements-doc.test.ts`.
  *
  * @see https://www.rfc-editor.org/rfc/rfc2119 and https://www.rfc-editor.org/rfc/rfc8174 (BCP 14 keywords behind the levels)
  */
@@ -14,7 +14,7 @@ import { PLAN_NAMES, planChecks, type PlanName } from './plans.js';
 import { FIXTURES } from './requirements.js';
 
 /** The command that rewrites `docs/requirements.md` (printed by the test when the file is stale). */
-export const REGENERATE_REQUIREMENTS_DOC = 'WRITE_REQUIREMENTS_DOC=1 npx vitest run src/verify/requirements-doc.test.ts';
+export const REGENERATE_REQUIREMENTS_DOC = 'WRITE_REQUIREMENTS_DOC=1 npx vitest run test/verify/requirements-doc.test.ts';
 
 /** A requirement row that needs a human (mode M): listed in the doc, never run. */
 export interface ManualRequirement {

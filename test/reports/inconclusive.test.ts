@@ -18,7 +18,7 @@ import type { CaseResult, RunResult } from '../../src/results/model.js';
 import { RESULTS_SCHEMA_VERSION, validateResults } from '../../src/results/schema.js';
 import { verifyExitCode } from '../../src/verify/exit-code.js';
 import { runVerify } from '../../src/verify/run-verify.js';
-import { type BrokenAs, startBrokenAs } from '../../src/verify/testing/broken-as.js';
+import { type BrokenAs, startBrokenAs } from '../verify/broken-as.js';
 import { validate } from './json-schema-lite.js';
 import { all, parseXml } from './xml.js';
 

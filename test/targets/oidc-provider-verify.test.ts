@@ -1,9 +1,9 @@
 /**
  * README's claim about oidc-provider, on the container: `verify --target
  * container:oidc-provider` with the expected-failures file of the in-process fixture
- * (src/verify/fixtures/oidc-provider.expected-failures.yaml) passes every MUST it can test
+ * (test/verify/fixtures/oidc-provider.expected-failures.yaml) passes every MUST it can test
  * except the listed rows, exits 0, and lists no row that passes there (no `fixed`). The
- * in-process side of the same claim is src/verify/run-verify.oidc-provider.test.ts.
+ * in-process side of the same claim is test/verify/run-verify.oidc-provider.test.ts.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { verifyExitCode } from '../../src/verify/exit-code.js';
 import { applyExpectedFailuresToRun as applyExpectedFailures, loadExpectedFailures, type ExpectedFailure } from '../../src/results/expected-failures.js';
 
 const run = await containerTestsEnabled('oidc-provider verify');
-const EXPECTED = fileURLToPath(new URL('../../src/verify/fixtures/oidc-provider.expected-failures.yaml', import.meta.url));
+const EXPECTED = fileURLToPath(new URL('../verify/fixtures/oidc-provider.expected-failures.yaml', import.meta.url));
 
 describe.runIf(run)('verify --target container:oidc-provider --plan bcp, with the in-process expected failures', () => {
   let raw: RunResult;

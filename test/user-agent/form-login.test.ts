@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFormLoginDriver } from '../../src/user-agent/form-login.js';
 import { Probe } from '../../src/verify/probe.js';
-import { type BrokenAs, startBrokenAs } from '../../src/verify/testing/broken-as.js';
+import { type BrokenAs, startBrokenAs } from '../verify/broken-as.js';
 
 describe('form-fill login driver against the broken AS', () => {
   let as: BrokenAs;

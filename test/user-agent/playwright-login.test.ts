@@ -6,10 +6,10 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlaywrightDriver } from '../../src/user-agent/playwright-login.js';
-import { type OidcProviderFixture, startOidcProviderFixture } from '../../src/verify/oidc-provider-fixture.js';
+import { type OidcProviderFixture, startOidcProviderFixture } from '../verify/oidc-provider-fixture.js';
 import { Probe } from '../../src/verify/probe.js';
 import { runVerify } from '../../src/verify/run-verify.js';
-import { type BrokenAs, startBrokenAs } from '../../src/verify/testing/broken-as.js';
+import { type BrokenAs, startBrokenAs } from '../verify/broken-as.js';
 import { CHROMIUM, needs } from '../support/system-requirements.js';
 
 const SCRIPT = fileURLToPath(new URL('../../src/verify/fixtures/playwright-login.mjs', import.meta.url));
