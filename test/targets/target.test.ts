@@ -33,7 +33,8 @@ describe('parseTarget', () => {
   });
 
   it('knows which profiles each server imitates', () => {
-    expect(imitableProfiles(parseTarget('container:oidc-provider'))).toEqual(['rfc-strict', 'rotating-refresh']);
+    expect(imitableProfiles(parseTarget('container:oidc-provider'))).toEqual(['rfc-strict', 'rotating-refresh', 'docusign-like', 'google-like', 'billing-like', 'identity-service-like']);
+    expect(imitableProfiles(parseTarget('container:glewlwyd'))).toEqual(['rfc-strict', 'rotating-refresh']);
     expect(imitableProfiles(parseTarget('mock'))).toBe('any');
   });
 });
