@@ -10,7 +10,7 @@
  * (node_modules/.bin) and scenario files of its own, so annotations must name the file
  * relative to the repository root.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -240,3 +240,18 @@ describe('action.yml', () => {
     }, 60_000);
   });
 });
+
+describe('where a workflow gets the Action', () => {
+  it('the npm package ships action.yml, and every workflow in the README uses it as the installed package (no placeholder)', () => {
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(packed.status, packed.stderr).toBe(0);
+    const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(files).toContain('action.yml');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const ours = [...readme.matchAll(/^\s*- uses: (\S+)/gm)].map((m) => m[1]!).filter((u) => !u.startsWith('actions/'));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const u of ours) expect(u).toBe('./node_modules/oauth-harness');
+    expect(readme).not.toMatch(/OWNER\//);
+  }, 120_000);
+});
+
