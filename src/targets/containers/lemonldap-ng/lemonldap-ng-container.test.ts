@@ -7,14 +7,17 @@
  * credentials split at every `:` and not form-decoded, refresh tokens never rotated.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../../mocks/package-root.js';
+import { applyExpectedFailuresToRun, loadExpectedFailures } from '../../../results/expected-failures.js';
 import type { CaseResult } from '../../../results/model.js';
 import { findScenarioFiles, loadScenario, loadScenarios } from '../../../scenario/load.js';
 import type { Scenario } from '../../../scenario/schema.js';
 import { runOnTarget } from '../../run-on-target.js';
 import type { StartedTarget } from '../../started-target.js';
 import { parseTarget, startTarget } from '../../target.js';
+import { verifyExitCode } from '../../../verify/exit-code.js';
 import { runVerify } from '../../../verify/run-verify.js';
 import { containerTestsEnabled } from '../runtime.js';
 import { LemonldapContainer, type StartedLemonldapContainer } from './lemonldap-ng-container.js';
@@ -25,6 +28,7 @@ const run = await containerTestsEnabled('lemonldap-ng container');
 type Json = Record<string, unknown>;
 
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
+const EXPECTED_FAILURES = fileURLToPath(new URL('./lemonldap-ng.expected-failures.yaml', import.meta.url));
 
 function basic(id: string, secret: string): string {
   return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
@@ -159,29 +163,29 @@ describe.runIf(run)('container:lemonldap-ng', () => {
     await target?.stop();
   });
 
-  it('verify: signs in through the login form and catches LL::NG’s own ways by the checks that name them', async () => {
-    const only = [
-      'OP-DISC-REQUIRED', 'AS-MD-LOCATION', 'AS-CA-BASIC', 'AS-CA-INVALID-CLIENT-401', 'AS-CA-BASIC-FORMDECODE', 'AS-TR-NO-STORE',
-      'AS-AC-SINGLE-USE', 'AS-PKCE-MISMATCH', 'AS-AZ-SCOPE-OMITTED', 'AS-AZ-ACCESS-DENIED', 'AS-RT-VALIDATE', 'AS-RT-PUBLIC-PROTECTED',
-    ];
-    const result = await runVerify({ ...target.verifyConfig(), plan: 'bcp', only });
-    const byId = new Map<string, CaseResult>(result.cases.map((c) => [c.id, c]));
-    expect(result.cases.map((c) => c.id).sort()).toEqual([...only].sort());
-    for (const id of ['OP-DISC-REQUIRED', 'AS-CA-BASIC', 'AS-CA-INVALID-CLIENT-401', 'AS-TR-NO-STORE', 'AS-AC-SINGLE-USE', 'AS-PKCE-MISMATCH']) {
+  it('verify --plan bcp: signs in through the login form, fails only the rows its expected-failures file lists (exit 0), and catches LL::NG’s own ways by the checks that name them', { timeout: 180_000 }, async () => {
+    const raw = await runVerify({ ...target.verifyConfig(), plan: 'bcp' });
+    const listed = loadExpectedFailures(EXPECTED_FAILURES);
+    const result = applyExpectedFailuresToRun(raw, listed);
+    const unexpected = result.cases.filter((c) => (c.verdict === 'failed' && c.severity === 'fail') || c.verdict === 'fixed');
+    expect(unexpected.map((c) => `${c.id} [${c.verdict}]: ${c.message}`)).toEqual([]);
+    expect(verifyExitCode(result)).toBe(0);
+    const byId = new Map<string, CaseResult>(raw.cases.map((c) => [c.id, c]));
+    for (const { id } of listed) expect(byId.get(id)?.verdict, `${id}: ${byId.get(id)?.message}`).toBe('failed');
+    for (const id of ['OP-DISC-REQUIRED', 'AS-CA-BASIC', 'AS-CA-INVALID-CLIENT-401', 'AS-TR-NO-STORE', 'AS-AC-SINGLE-USE', 'AS-PKCE-MISMATCH', 'AS-PKCE-VERIFIER-REQUIRED']) {
       expect(byId.get(id)!.verdict, `${id}: ${byId.get(id)!.message}`).toBe('passed');
     }
-    expect(byId.get('AS-MD-LOCATION')).toMatchObject({ verdict: 'failed', message: expect.stringContaining('/.well-known/oauth-authorization-server answered HTTP 401') });
+    expect(byId.get('AS-MD-LOCATION')!.message).toContain('/.well-known/oauth-authorization-server answered HTTP 401');
     // the F4 secret holds a ":", and LL::NG splits Basic credentials at every one of them
-    expect(byId.get('AS-CA-BASIC-FORMDECODE')).toMatchObject({ verdict: 'failed', message: expect.stringContaining('and so was the un-encoded form') });
+    expect(byId.get('AS-CA-BASIC-FORMDECODE')!.message).toContain('and so was the un-encoded form');
     // plain OAuth 2.0 requests are not served: the error page, neither a code nor invalid_scope
-    expect(byId.get('AS-AZ-SCOPE-OMITTED')).toMatchObject({ verdict: 'failed', message: expect.stringContaining('got page HTTP 200') });
-    expect(byId.get('AS-RT-VALIDATE')).toMatchObject({ verdict: 'failed', message: expect.stringContaining('got HTTP 400 error=invalid_request') });
-    expect(byId.get('AS-RT-PUBLIC-PROTECTED')!.verdict).toBe('failed');
+    expect(byId.get('AS-AZ-SCOPE-OMITTED')!.message).toContain('got page HTTP 200');
+    expect(byId.get('AS-RT-VALIDATE')!.message).toContain('got HTTP 400 error=invalid_request');
     // consent is bypassed: nothing to refuse, not tested, never failed
     expect(byId.get('AS-AZ-ACCESS-DENIED')).toMatchObject({ verdict: 'inconclusive', message: expect.stringContaining('could not refuse consent') });
   });
 
-  it('runs scenarios: an OpenID code flow and userinfo pass with the secret in the body; Basic and OAuth-only requests fail, saying why', async () => {
+  it('runs scenarios: an OpenID code flow and userinfo pass with the secret in the body; Basic and OAuth-only requests fail, saying why', { timeout: 180_000 }, async () => {
     const userinfo = loadScenario(join(root, 'test', 'targets', 'fixtures', 'connect-userinfo.yaml'), root);
     const inBody: Scenario = { ...userinfo, id: 'connect-userinfo-body', client: { ...userinfo.client, credentials: 'body' } };
     const scenarios = [inBody, userinfo, scenario('client-state-tampered'), scenario('pkce-where-supported'), scenario('consent-denied')];
