@@ -6,6 +6,7 @@
  * (no `openid` scope: an error page, no redirect), no RFC 8414 metadata, Basic
  * credentials split at every `:` and not form-decoded, refresh tokens never rotated.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { verifyExitCode } from '../../../verify/exit-code.js';
 import { runVerify } from '../../../verify/run-verify.js';
 import { containerTestsEnabled } from '../runtime.js';
 import { LemonldapContainer, type StartedLemonldapContainer } from './lemonldap-ng-container.js';
+import { LEMONLDAP_IMAGE_FILES } from './lemonldap-ng-image.js';
 import { lemonldapUserAgent, portalErrorCode } from './lemonldap-ng-login.js';
 
 const run = await containerTestsEnabled('lemonldap-ng container');
@@ -140,6 +142,15 @@ describe.runIf(run)('LemonldapContainer', () => {
     const other = await lemonldapUserAgent().authorize(unknown, REDIRECT_URI, { username: user.username, password: user.password }, fetch);
     expect(other.kind).toBe('no-redirect');
     expect(other).not.toMatchObject({ title: expect.stringContaining('openid') });
+  });
+});
+
+describe('the LemonLDAP::NG image files', () => {
+  it('are all in the npm package, so an installed oauth-harness can build the image', () => {
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: packageRoot(), encoding: 'utf8', timeout: 120_000 });
+    expect(packed.status, packed.stderr).toBe(0);
+    const files = new Set((JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
+    expect(LEMONLDAP_IMAGE_FILES.filter((f) => !files.has(`src/targets/containers/lemonldap-ng/${f}`))).toEqual([]);
   });
 });
 

@@ -8,7 +8,9 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureImage, moduleAssetDir, type ImageBuildResult } from '../image-build.js';
 
-const FILES = ['Dockerfile', 'lemonldap-ng-start.sh', 'lemonldap-ng-users.pl', 'lemonldap-ng-no-captcha.pm', 'nginx.conf'];
+/** The build context: every file the Dockerfile copies (package.json's `files` ships each one). */
+export const LEMONLDAP_IMAGE_FILES = ['Dockerfile', 'lemonldap-ng-start.sh', 'lemonldap-ng-users.pl', 'lemonldap-ng-no-captcha.pm', 'nginx.conf'];
+const FILES = LEMONLDAP_IMAGE_FILES;
 
 /**
  * Builds (or reuses) the LemonLDAP::NG image on `baseImage` and returns its tag,
