@@ -38,10 +38,15 @@ export function plannedTraits(spec: TargetSpec, profile: string, seed: number): 
   };
 }
 
-/** What a container is started with for `scenario`, beyond its profile: scenarios with equal set-ups share a start. */
+/**
+ * What a container is started with for `scenario`, beyond its profile: its switch and
+ * client changes, and the scopes it asks for that the profile's set-up does not know.
+ * Scenarios with equal set-ups share a start.
+ */
 export function setupOf(scenario: Scenario): unknown {
   const c = scenarioChanges(scenario);
-  return [c.switches, c.clients, [...(c.scopes ?? [])].sort()];
+  const known = new Set(imitationOf(scenario.provider.profile, 1).scopes);
+  return [c.switches, c.clients, [...new Set(c.scopes ?? [])].filter((s) => !known.has(s)).sort()];
 }
 
 /** Runs `scenarios` on the target and returns a `run` result; cases keep the scenarios' order. */

@@ -40,7 +40,7 @@ describe.runIf(run)('runOnTarget(container:oidc-provider)', () => {
     expect(get('expired-token-refreshed-once').message).toBe("container:oidc-provider: steps[1]: cannot move a real server's clock (advanceClock)");
     expect(get('facebook-get-query').message).toBe('container:oidc-provider: cannot imitate clientAuth.methods: ["client_secret_query","client_secret_post"] (profile facebook-like)');
     expect(get('redirect-uri-dropped-at-token').message).toBe('steps[0].expect.error: expected the client to report "invalid_grant", got "invalid_request"');
-  });
+  }, 300_000);
 
   it('records the real server’s answers, redacted', () => {
     const userinfo = get('connect-userinfo').exchanges.find((e) => e.endpoint === 'userinfo')!;
@@ -82,7 +82,7 @@ describe.runIf(run)('runOnTarget(container:oidc-provider) on the profiles set th
     const result = await runOnTarget({ target: 'container:oidc-provider', scenarios: Object.keys(ids).map(scenarioById), seed: 1 });
     cases = new Map(result.cases.map((c) => [c.id, c]));
     for (const c of result.cases) expect(`${c.id}: ${c.verdict} ${c.verdict === 'passed' ? '' : c.message}`.trim(), ids[c.id as keyof typeof ids]).toBe(`${c.id}: passed`);
-  });
+  }, 300_000);
 
   it('answers at the profile’s paths and issues refresh tokens as the profile does', () => {
     const docusign = cases.get('client-docusign-basic-only')!.exchanges.find((e) => e.endpoint === 'token')!;
