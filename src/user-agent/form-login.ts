@@ -1,20 +1,26 @@
 /**
  * The generic form login: fetch the authorization URL with a cookie jar,
- * follow redirects within the authorization server, fill the configured login fields,
- * submit, submit (or deny) the consent form, and capture the redirect to the client.
- * For servers with plain HTML login pages; anything with JavaScript needs the
- * playwright driver.
+ * follow redirects within the authorization server, fill the login fields (configured,
+ * or found: a username-like input and the password input), submit, submit (or deny) the
+ * consent form, and capture the redirect to the client. A login page shown again after
+ * the login was sent ends the flow (`loginFailed`). For servers with plain HTML login
+ * pages; anything with JavaScript needs the playwright driver. `verify` uses it as
+ * configured by `login.kind: form`; scenarios through `form-user-agent.ts`.
  */
 import { mediaType } from '../http/headers.js';
-import { formData, type HtmlControl, type HtmlForm, isSubmit, parseHtml } from './html.js';
+import { firstParagraph, formData, type HtmlControl, type HtmlForm, isSubmit, parseHtml } from './html.js';
 import { HttpUserAgent, type UaResponse, type UaTransport } from './http-user-agent.js';
 import type { AuthorizeRequest, AuthorizeResult, UserAgentDriver } from './login-strategy.js';
 import { leavesServer } from './login-strategy.js';
 import { matchesSelector } from './selector.js';
 
 export interface FormLoginOptions {
-  /** Field name → value to fill in the login form. */
-  fields: Record<string, string>;
+  /** Field name → value to fill in the login form; without it, the request's `user` fills the fields found. */
+  fields?: Record<string, string>;
+  /** Without `fields`: the username input's name (default: the first of `username`, `login`, `email`, `user`). */
+  usernameField?: string;
+  /** Without `fields`: the password input's name (default: the first `type=password` input). */
+  passwordField?: string;
   submitSelector?: string;
   consentSelector?: string;
   denySelector?: string;
@@ -24,6 +30,7 @@ export interface FormLoginOptions {
 }
 
 const DENY = /\b(deny|denied|cancel|reject|decline|abort|disallow|no)\b/i;
+const USERNAME_NAMES = ['username', 'login', 'email', 'user'];
 const CSRF_FIELD = /csrf|xsrf|anti.?forgery|authenticity|_token|nonce/i;
 
 function label(c: { attrs: Record<string, string>; text: string; value?: string }): string {
@@ -34,13 +41,24 @@ function label(c: { attrs: Record<string, string>; text: string; value?: string 
 export function createFormLoginDriver(options: FormLoginOptions): UserAgentDriver {
   const allowed = new Set(options.allowedOrigins);
   const maxSteps = options.maxSteps ?? 15;
-  const fieldNames = Object.keys(options.fields);
+  const fieldNames = Object.keys(options.fields ?? {});
 
   const isLoginForm = (f: HtmlForm): boolean =>
-    fieldNames.length > 0 && f.controls.some((c) => c.name !== undefined && fieldNames.includes(c.name));
+    options.fields
+      ? fieldNames.length > 0 && f.controls.some((c) => c.name !== undefined && fieldNames.includes(c.name))
+      : f.controls.some((c) => c.type === 'password' || (options.passwordField !== undefined && c.name === options.passwordField));
+
+  /** The values to fill in `form`'s login fields. */
+  const loginFields = (form: HtmlForm, user: AuthorizeRequest['user']): Record<string, string> => {
+    if (options.fields) return options.fields;
+    const named = form.controls.filter((c) => !isSubmit(c) && c.name);
+    const userField = options.usernameField ?? named.find((c) => USERNAME_NAMES.includes(c.name!))?.name;
+    const passField = options.passwordField ?? named.find((c) => c.type === 'password')?.name;
+    return { ...(userField ? { [userField]: user?.username ?? '' } : {}), ...(passField ? { [passField]: user?.password ?? '' } : {}) };
+  };
 
   async function authorize(request: AuthorizeRequest, transport: UaTransport): Promise<AuthorizeResult> {
-    const ua = new HttpUserAgent(transport, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+    const ua = new HttpUserAgent(transport, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...request.headers });
     const result: AuthorizeResult = { postRedirects: [], loginShown: false, consentShown: false };
     const endpoint = new URL(request.url);
     let method: string = request.method ?? 'GET';
@@ -51,6 +69,7 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
     const submitted = new Map<string, number>();
     /** A deny control (or link) was used: `decision: deny` was carried out. */
     let denied = false;
+    let loginSent = false;
     let res: UaResponse | undefined;
     for (let step = 0; step < maxSteps; step += 1) {
       res = await ua.send({ method, url, from: 'user-agent', endpoint: step === 0 ? 'authorize' : 'login', headers: extraHeaders, crossSite, ...(body !== undefined ? { body } : {}) });
@@ -72,9 +91,15 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
         continue;
       }
       const type = mediaType(res.headers.get('content-type'));
-      if (res.status !== 200 || (type !== undefined && type !== 'text/html' && type !== 'application/xhtml+xml')) break;
+      if (type !== undefined && type !== 'text/html' && type !== 'application/xhtml+xml') break;
       const page = parseHtml(res.text, url);
       let loginForm = page.forms.find(isLoginForm);
+      if (loginForm && loginSent && loginForm.controls.some((c) => c.type === 'password')) {
+        result.loginFailed = firstParagraph(res.text) || 'the login page was shown again';
+        result.note = 'the login page came back after signing in';
+        break;
+      }
+      if (res.status !== 200) break;
       // A login page with a separate cancel form (oidc-provider's interaction abort): deny there.
       const cancelForm =
         request.decision === 'deny' && loginForm
@@ -102,8 +127,10 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
         } else {
           submitter = pick(submits, options.submitSelector) ?? submits.find((c) => c !== denyHere) ?? submits[0];
         }
-        data = formData(form, submitter).map(([k, v]) => [k, k in options.fields ? options.fields[k]! : v]);
-        for (const [k, v] of Object.entries(options.fields)) if (!data.some(([n]) => n === k)) data.push([k, v]);
+        const fields = loginFields(form, request.user);
+        data = untick(formData(form, submitter), form, request.untick).map(([k, v]) => [k, k in fields ? fields[k]! : v]);
+        for (const [k, v] of Object.entries(fields)) if (!data.some(([n]) => n === k)) data.push([k, v]);
+        loginSent = true;
       } else {
         result.consentShown = true;
         const submits = form.controls.filter(isSubmit);
@@ -126,7 +153,7 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
         } else {
           submitter = pick(submits, options.consentSelector) ?? submits.find((c) => !DENY.test(label(c))) ?? submits[0];
         }
-        data = formData(form, submitter);
+        data = untick(formData(form, submitter), form, request.untick);
         if (request.crossSiteConsent) {
           data = data.filter(([k]) => !CSRF_FIELD.test(k));
           crossSite = true;
@@ -158,6 +185,13 @@ export function createFormLoginDriver(options: FormLoginOptions): UserAgentDrive
   }
 
   return { kind: 'form', capabilities: { crossSiteConsent: true }, authorize, close: async () => {} };
+}
+
+/** The form data without the checkboxes whose values the user unticks. */
+function untick(data: Array<[string, string]>, form: HtmlForm, values: readonly string[] | undefined): Array<[string, string]> {
+  if (!values?.length) return data;
+  const boxes = new Set(form.controls.filter((c) => c.type === 'checkbox' && values.includes(c.value)).map((c) => `${c.name}=${c.value}`));
+  return data.filter(([k, v]) => !boxes.has(`${k}=${v}`));
 }
 
 function pick(controls: HtmlControl[], selector: string | undefined): HtmlControl | undefined {

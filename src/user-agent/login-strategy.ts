@@ -22,6 +22,12 @@ export interface AuthorizeRequest {
   decision?: 'approve' | 'deny';
   /** Submit the consent form as a cross-site request would arrive (AS-AZ-CSRF). */
   crossSiteConsent?: boolean;
+  /** Who signs in, for strategies not configured with one (a scenario's user). */
+  user?: { username: string; password: string };
+  /** Scopes to untick on the consent form (a scenario's `connect.consent.untick`). */
+  untick?: string[];
+  /** Sent with every request (a scenario's browser address as `x-forwarded-for`). */
+  headers?: Record<string, string>;
 }
 
 /** A redirect response whose target is outside the authorization server. */
@@ -52,6 +58,8 @@ export interface AuthorizeResult {
   consentShown: boolean;
   /** Why the driver stopped on `page`. */
   note?: string;
+  /** The login page came back after the login was sent: the server's message, or why it is not known. */
+  loginFailed?: string;
   /**
    * Set when `decision: deny` was asked but the driver could not refuse (no deny control,
    * a login API without refusal): why. The flow says nothing about the server then.
