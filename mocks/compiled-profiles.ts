@@ -12,23 +12,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './package-root.js';
-import { profileSource, sourceHash } from './profile-files.js';
+import { profileSource, sourceHash, type CompiledProfile } from './profile-files.js';
 import type { Clock } from './provider/clock.js';
 import { createProvider, type MockProvider } from './provider/provider.js';
-import type { RegisteredClient, Switches, User } from './provider/switches.js';
+
+export type { CompiledProfile } from './profile-files.js';
 
 /** The seed whose generated clients and users are compiled: the CLI's default. */
 export const COMPILED_SEED = 1;
-
-export interface CompiledProfile {
-  name: string;
-  /** SHA-256 of the YAML text it was compiled from. */
-  sourceHash: string;
-  seed: number;
-  switches: Switches;
-  clients: RegisteredClient[];
-  users: User[];
-}
 
 /** Where the build writes the compiled profiles. */
 export function compiledProfilesPath(): string {

@@ -5,8 +5,7 @@
  * from the seed with faker.
  */
 import { parse } from 'yaml';
-import type { CompiledProfile } from './compiled-profiles.js';
-import { listProfiles, profileSource, sourceHash } from './profile-files.js';
+import { listProfiles, profileSource, sourceHash, type CompiledProfile } from './profile-files.js';
 import { createProvider, type MockProvider } from './provider/provider.js';
 import type { Clock } from './provider/clock.js';
 import { seededFaker } from './provider/faker.js';

@@ -12,7 +12,16 @@
  */
 import { cutHead } from './cut.js';
 import type { ProviderRequest, ProviderResponse } from './http.js';
-import type { RecordedExchange } from './provider.js';
+
+/** One request and its answer, as the provider saw them. */
+export interface RecordedExchange {
+  seq: number;
+  at: number;
+  /** `token`, `authorize`, `decision`, `revocation`, `introspection`, `userinfo`, `discovery`, `jwks`, `api`, or `unknown`. */
+  endpoint: string;
+  request: { method: string; url: string; headers: Record<string, string>; body: string; remoteAddress: string };
+  response: ProviderResponse;
+}
 
 /**
  * The most of a request body an exchange keeps (16 KiB; OAuth requests are far smaller):

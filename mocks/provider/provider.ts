@@ -13,7 +13,9 @@ import { metadata } from './endpoints/discovery.js';
 import { introspection } from './endpoints/introspection.js';
 import { revocation } from './endpoints/revocation.js';
 import { token } from './endpoints/token.js';
-import { ExchangeRing } from './exchange-ring.js';
+import { ExchangeRing, type RecordedExchange } from './exchange-ring.js';
+
+export type { RecordedExchange } from './exchange-ring.js';
 import { json, type ProviderRequest, type ProviderResponse } from './http.js';
 import { createSigningKeys } from './keys.js';
 import { errorPage } from './pages.js';
@@ -24,15 +26,6 @@ import type { RegisteredClient, Switches, User } from './switches.js';
 
 type Handler = (ctx: ProviderContext, req: ProviderRequest) => ProviderResponse | Promise<ProviderResponse>;
 
-/** One request and its answer, as the provider saw them. */
-export interface RecordedExchange {
-  seq: number;
-  at: number;
-  /** `token`, `authorize`, `decision`, `revocation`, `introspection`, `userinfo`, `discovery`, `jwks`, `api`, or `unknown`. */
-  endpoint: string;
-  request: { method: string; url: string; headers: Record<string, string>; body: string; remoteAddress: string };
-  response: ProviderResponse;
-}
 
 export interface ProviderOptions {
   /** Profile name, for reports. */

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { deepMerge } from './merge.js';
-import { parseAddressRange } from './network.js';
+import { parseAddressRange } from './address-range.js';
 
 /** The longest lifetime a switch takes: 100 years (a longer one overflows the clock's dates). */
 const MAX_SECONDS = 100 * 365 * 86_400;

@@ -23,26 +23,13 @@ import { canPin, startChild } from './proc.js';
 import { runShards, type ShardsResult } from './shards.js';
 import { runRefreshStorm, viaAdminApi, type StormIssuer, type StormResult } from './refresh-storm.js';
 import { runStartup, type StartupResult } from './startup.js';
+import type { BenchReport } from './report.js';
 import { formatTable } from './table.js';
 import { checkTargets, ratios, type Ratios, type TargetCheck } from './targets.js';
 import { runThroughput, type ThroughputResult } from './throughput.js';
-import { runVerifyBench, type VerifyBenchResult } from './verify.js';
+import { runVerifyBench } from './verify.js';
 
-export interface BenchReport {
-  schemaVersion: 1;
-  startedAt: string;
-  durationSeconds: number;
-  machine: { node: string; cores: number; pinned: boolean; loadAverageBefore: number[]; loadAverageAfter: number[]; commit: string | null };
-  throughput?: ThroughputResult & { ratios: Ratios };
-  refreshStorm?: StormResult;
-  catalog?: CatalogResult;
-  startup?: StartupResult;
-  memory?: MemoryResult;
-  install?: InstallSizeResult;
-  shards?: ShardsResult;
-  verify?: VerifyBenchResult;
-  targets: TargetCheck[];
-}
+export type { BenchReport } from './report.js';
 
 const SECTIONS = ['throughput', 'storm', 'catalog', 'startup', 'memory', 'install', 'shards', 'verify'] as const;
 

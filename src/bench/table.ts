@@ -1,5 +1,5 @@
 /** The short table `npm run bench` prints. */
-import type { BenchReport } from './index.js';
+import type { BenchReport } from './report.js';
 import { median } from './stats.js';
 import { ratios, roundRatios } from './targets.js';
 

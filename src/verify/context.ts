@@ -2,8 +2,7 @@
  * What a check sees: the configuration, the discovered metadata, the test clients, the
  * user-agent driver, and a fresh {@link Probe} that records this check's exchanges.
  */
-import type { EndpointName } from './check.js';
-import { cannotTest, SetupFailure } from './check.js';
+import { cannotTest, type EndpointName, SetupFailure } from './outcome.js';
 import type { Clients } from './clients.js';
 import type { VerifyConfig } from './config.js';
 import type { Discovery } from './discovery.js';
