@@ -51,7 +51,8 @@ export const lemonldapServer = {
       'scopes.userCanDeny': 'consent is bypassed: its Refuse button needs JavaScript',
       'scopes.defaultScopes': 'grants only the scopes asked for, and serves only requests that ask for openid',
     },
-    clientFields: [],
+    // the start module registers the imitation's client as a scenario changes it
+    clientFields: ['client_id', 'client_secret', 'scopes', 'redirect_uris'],
   },
   // The consent page is bypassed; its Refuse button only works with JavaScript.
   capabilities: { deny: false, untick: false, resources: ['userinfo'], providerChanges: false },
