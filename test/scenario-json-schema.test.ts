@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listProfiles } from '../mocks/profile-files.js';
 import { schemaText, scenarioJsonSchema } from '../src/cli/commands/schema.js';
-import { DIAGNOSIS_IDS } from '../src/diagnoses/diagnosis-ids.js';
-import { VERDICT_IDS } from '../src/drivers/verdict-ids.js';
+import { DIAGNOSIS_IDS } from '../src/scenario/diagnosis-ids.js';
+import { VERDICT_IDS } from '../src/scenario/verdict-ids.js';
 import { STEP_ACTIONS } from '../src/scenario/schema.js';
 
 const COMMITTED = 'scenarios/schema.json';

@@ -5,7 +5,7 @@
 import { DIAGNOSES } from '../diagnoses/catalog.js';
 import { VERDICTS, type ClientVerdict, type VerdictOutcome } from '../drivers/client-verdicts.js';
 import { readTraffic } from '../drivers/verdicts/traffic.js';
-import { VERDICT_OUTCOMES } from '../drivers/verdict-ids.js';
+import { VERDICT_OUTCOMES } from '../scenario/verdict-ids.js';
 import type { DiagnosisResult } from '../results/model.js';
 import type { OAuthMockProvider } from './mock-provider.js';
 

@@ -4,28 +4,13 @@
  */
 
 import { decideMissingRefresh, OFFLINE_PARAMS, OFFLINE_SCOPES, offlineAsk, type MissingRefreshCase } from '../observe/offline-access.js';
+import type { WarningCode } from '../scenario/warning-codes.js';
+
+export type { WarningCode } from '../scenario/warning-codes.js';
 
 /** docs/behaviours.md §7: why a connection has no refresh token. */
 export type { MissingRefreshCase };
 
-export type WarningCode =
-  | `missing-refresh-token:${MissingRefreshCase}`
-  | 'never-expiring-token'
-  | 'scope-narrowed'
-  | 'error-with-http-200'
-  | 'refresh-token-not-rotated';
-
-/** Every warning code of the reference client (the scenario format checks `warnings:` against it). */
-export const WARNING_CODES: readonly WarningCode[] = [
-  'missing-refresh-token:never-expires',
-  'missing-refresh-token:no-refresh-support',
-  'missing-refresh-token:needs-offline',
-  'missing-refresh-token:issued-once',
-  'never-expiring-token',
-  'scope-narrowed',
-  'error-with-http-200',
-  'refresh-token-not-rotated',
-];
 
 export interface ClientWarning {
   code: WarningCode;

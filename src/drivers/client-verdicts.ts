@@ -7,7 +7,7 @@
  */
 import type { MockProvider } from '../../mocks/provider/provider.js';
 import type { ExpectationResult, Exchange } from '../results/model.js';
-import type { VerdictRequirements } from './driver-schema.js';
+import type { VerdictRequirements } from '../scenario/driver-schema.js';
 import { bearerTokenIssued, retriedAfter401 } from './verdicts/api.js';
 import { pkceS256, redirectUriRegistered, redirectUriRepeated, state, stateChecked } from './verdicts/authorization.js';
 import { credentialsPlacement, tokenRequestMethod } from './verdicts/credentials.js';

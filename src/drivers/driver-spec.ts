@@ -4,7 +4,7 @@
  */
 import { HarnessError } from '../errors/harness-error.js';
 import type { Scenario } from '../scenario/schema.js';
-import { commandSettingsSchema, webSettingsSchema, type CommandSettings, type WebSettings } from './driver-schema.js';
+import { commandSettingsSchema, webSettingsSchema, type CommandSettings, type WebSettings } from '../scenario/driver-schema.js';
 
 export type DriverSpec =
   | { kind: 'reference'; label?: string }

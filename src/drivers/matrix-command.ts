@@ -9,7 +9,7 @@ import { interruptedLine } from '../cli/partial-reports.js';
 import { onInterrupt } from '../interrupt/interrupt.js';
 import { matrixPrerequisites, MATRIX_CLIENTS, renderMatrixMarkdown, runMatrix, writeMatrix, type Matrix, type MatrixCell } from './matrix.js';
 import { prepareOutDir } from '../reports/write-reports.js';
-import { parseShard } from '../runner/shard.js';
+import { parseShard } from '../results/shard.js';
 
 export interface MatrixCommandOptions {
   out: string;

@@ -16,7 +16,7 @@ import { loadScenarioPaths } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ClientVerdict } from './client-verdicts.js';
 import type { DriverSpec } from './driver-spec.js';
-import { takeShard, type Shard } from '../runner/shard.js';
+import { takeShard, type Shard } from '../results/shard.js';
 import { libfaketime } from './shared-clock.js';
 
 export interface MatrixClient {

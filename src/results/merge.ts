@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { HarnessError } from '../errors/harness-error.js';
 import { scrubCase } from '../redaction/scrub.js';
 import { summarize } from './summary.js';
-import { shardIds } from '../runner/shard.js';
+import { shardIds } from './shard.js';
 import type { CaseResult, RunResult } from './model.js';
 import { RESULTS_SCHEMA_VERSION, validateResults } from './schema.js';
 

@@ -9,7 +9,7 @@ import { withClientOption } from '../drivers/driver-spec.js';
 import { HarnessError } from '../errors/harness-error.js';
 import { findScenarioFiles, loadScenarios, scenarioIdOf } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
-import { shardIds, type Shard } from './shard.js';
+import { shardIds, type Shard } from '../results/shard.js';
 
 export interface ScenarioSelection {
   /** Scenario files or folders; empty: the built-in catalog. */

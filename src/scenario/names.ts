@@ -4,9 +4,9 @@
  * `file:line:col` error instead of a check that silently never matches.
  */
 import { z } from 'zod';
-import { WARNING_CODES } from '../client/warnings.js';
-import { DIAGNOSIS_IDS } from '../diagnoses/diagnosis-ids.js';
-import { VERDICT_IDS } from '../drivers/verdict-ids.js';
+import { WARNING_CODES } from './warning-codes.js';
+import { DIAGNOSIS_IDS } from './diagnosis-ids.js';
+import { VERDICT_IDS } from './verdict-ids.js';
 
 /** Endpoint names the mock records exchanges under (`request.endpoint`); `unknown`: a path the provider does not serve (a wrong URL). */
 export const ENDPOINT_NAMES = ['authorize', 'decision', 'token', 'revocation', 'introspection', 'userinfo', 'api', 'discovery', 'jwks', 'unknown'] as const;

@@ -3,7 +3,7 @@
  * `scenarios/schema.json` is generated from this schema (`oauth-harness schema`).
  */
 import { z } from 'zod';
-import { commandSettingsSchema, verdictRequirementsSchema, webSettingsSchema } from '../drivers/driver-schema.js';
+import { commandSettingsSchema, verdictRequirementsSchema, webSettingsSchema } from './driver-schema.js';
 import { PROVIDER_FAMILY_IDS } from '../observe/offline-access.js';
 import { expectSchema } from './expect-schema.js';
 import { oneOf } from './names.js';

@@ -18,7 +18,7 @@ import { REPORTERS, writeReports } from '../../src/reports/write-reports.js';
 import { mergeRuns } from '../../src/results/merge.js';
 import type { RunResult } from '../../src/results/model.js';
 import { catalogDir } from '../../src/runner/select-scenarios.js';
-import { parseShard, shardIds } from '../../src/runner/shard.js';
+import { parseShard, shardIds } from '../../src/results/shard.js';
 import { findScenarioFiles } from '../../src/scenario/load.js';
 import { parseXml, all } from '../reports/xml.js';
 import { needs } from '../support/system-requirements.js';

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSES } from '../../src/diagnoses/catalog.js';
-import { DIAGNOSIS_IDS } from '../../src/diagnoses/diagnosis-ids.js';
+import { DIAGNOSIS_IDS } from '../../src/scenario/diagnosis-ids.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { findScenarioFiles, loadScenarios } from '../../src/scenario/load.js';
 

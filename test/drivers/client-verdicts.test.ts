@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizeAndConsent, basic, call, firstClient, testProvider } from '../../mocks/testing.js';
 import { clientVerdicts, VERDICTS, verdictContextOf, verdictExpectations } from '../../src/drivers/client-verdicts.js';
-import { VERDICT_IDS } from '../../src/drivers/verdict-ids.js';
+import { VERDICT_IDS } from '../../src/scenario/verdict-ids.js';
 import { toExchange } from '../../src/observe/recorded-exchange.js';
 import { run } from './verdict-fixtures.js';
 

@@ -10,7 +10,7 @@ import { createClock } from '../../mocks/provider/clock.js';
 import { buildProvider } from '../../mocks/profiles.js';
 import { startNodeHttpServer } from '../../mocks/transports/node-http.js';
 import { CommandDriver } from '../../src/drivers/command/command-driver.js';
-import { commandSettingsSchema } from '../../src/drivers/driver-schema.js';
+import { commandSettingsSchema } from '../../src/scenario/driver-schema.js';
 import type { ClientRun } from '../../src/drivers/driver.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { resolveClientConfig } from '../../src/runner/client-config.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HarnessError } from '../../src/errors/harness-error.js';
 import { selectScenarios, selectShard } from '../../src/runner/select-scenarios.js';
-import { shardIds } from '../../src/runner/shard.js';
+import { shardIds } from '../../src/results/shard.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oauth-harness-select-shard-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

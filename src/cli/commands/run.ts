@@ -13,7 +13,7 @@ import { finishCase, makeRun } from '../../results/finish-run.js';
 import type { CaseResult } from '../../results/model.js';
 import { runInProcess } from '../../runner/run-in-process.js';
 import { selectShard } from '../../runner/select-scenarios.js';
-import { parseShard } from '../../runner/shard.js';
+import { parseShard } from '../../results/shard.js';
 import { dim, yellow } from '../console-output.js';
 import { ConsoleReporter } from '../console-reporter.js';
 import { partialReportsOnInterrupt } from '../partial-reports.js';

@@ -11,7 +11,7 @@ import { loadExpectedFailures, type ExpectedFailure } from '../../results/expect
 import type { CaseResult, RunResult } from '../../results/model.js';
 import { summarize } from '../../results/summary.js';
 import { RESULTS_SCHEMA_VERSION } from '../../results/schema.js';
-import { parseShard, shardIds } from '../../runner/shard.js';
+import { parseShard, shardIds } from '../../results/shard.js';
 import { dim } from '../console-output.js';
 import { ConsoleReporter } from '../console-reporter.js';
 import { partialReportsOnInterrupt } from '../partial-reports.js';

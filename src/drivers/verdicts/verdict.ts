@@ -4,7 +4,7 @@
  * (or the caller) does.
  */
 import type { Placement } from '../../observe/wire.js';
-import type { VerdictId, VerdictOutcome } from '../verdict-ids.js';
+import type { VerdictId, VerdictOutcome } from '../../scenario/verdict-ids.js';
 import type { ClientTraffic } from './traffic.js';
 
 export type { VerdictOutcome };

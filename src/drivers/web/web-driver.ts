@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from '../../../mocks/provider/clock.js';
 import { ClientError } from '../../client/client-error.js';
-import type { WebSettings } from '../driver-schema.js';
+import type { WebSettings } from '../../scenario/driver-schema.js';
 import type { CallApiInit, ClientDriver, ClientRun } from '../driver.js';
 import { ExternalDriver, type ExternalContext } from '../external-driver.js';
 import { protocolEnv } from '../protocol-env.js';

@@ -3,7 +3,7 @@
  * verdicts a scenario may require (`verdicts:`). Imported by `src/scenario/schema.ts`.
  */
 import { z } from 'zod';
-import { durationSchema } from '../scenario/duration.js';
+import { durationSchema } from './duration.js';
 import { VERDICT_IDS, VERDICT_OUTCOMES } from './verdict-ids.js';
 
 /** A client step's time limit: at most an hour (a client that hangs must not hold a run for days). */
