@@ -15,7 +15,7 @@ import { diagnose } from '../diagnoses/diagnose.js';
 import { HarnessError } from '../errors/harness-error.js';
 import { toExchange } from '../observe/recorded-exchange.js';
 import type { DiagnosisResult, Exchange } from '../results/model.js';
-import { authorizeInBrowser } from '../user-agent/in-process-user-agent.js';
+import { formUserAgent } from '../user-agent/form-user-agent.js';
 
 /** A deep partial of the switches: only what differs from the profile. */
 export type DeepPartial<T> = T extends readonly (infer U)[] ? readonly U[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
@@ -170,7 +170,7 @@ export function createMockProvider(options: CreateMockProviderOptions = {}): OAu
       if (!user) throw new HarnessError('CONFIG_INVALID', `authorize: unknown user "${o.user}"; users: ${users.map((u) => u.username).join(', ')}`);
       const redirectUri = new URL(authorizationUrl).searchParams.get('redirect_uri') ?? [...core.context.clients.values()][0]?.redirect_uris[0] ?? issuer;
       const browser = (input: string | URL | Request, init?: RequestInit) => http.handle(new Request(input, init));
-      const r = await authorizeInBrowser(authorizationUrl, redirectUri, { username: user.username, password: user.password, ...(o.deny ? { deny: true } : {}), ...(o.untick ? { untick: o.untick } : {}) }, browser as typeof fetch);
+      const r = await formUserAgent().authorize(authorizationUrl, redirectUri, { username: user.username, password: user.password, ...(o.deny ? { deny: true } : {}), ...(o.untick ? { untick: o.untick } : {}) }, browser as typeof fetch);
       if (r.kind === 'no-redirect') return { errorPage: { status: r.status, title: r.title, detail: r.detail } };
       if (r.kind === 'login-failed') return { errorPage: { status: 0, title: 'login failed', detail: r.detail } };
       const q = new URL(r.url).searchParams;

@@ -6,7 +6,7 @@
  * test/bench/refresh-storm.test.ts (against `serveCommand` in-process).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { authorizeInBrowser } from '../user-agent/in-process-user-agent.js';
+import { formUserAgent } from '../user-agent/form-user-agent.js';
 
 /** The issuer under test, as `oauth-harness serve --json` describes it. */
 export interface StormIssuer {
@@ -81,7 +81,7 @@ export class StormClient {
       code_challenge_method: 'S256',
     }).toString();
     const user = i.users[0]!;
-    const ua = await authorizeInBrowser(url.href, redirectUri, { username: user.username, password: user.password });
+    const ua = await formUserAgent().authorize(url.href, redirectUri, { username: user.username, password: user.password }, fetch);
     if (ua.kind !== 'callback') throw new Error(`sign-in failed: ${JSON.stringify(ua)}`);
     const code = new URL(ua.url).searchParams.get('code');
     if (!code) throw new Error(`no code in ${ua.url}`);

@@ -1,6 +1,7 @@
 /**
- * The form filler scenarios sign in with on servers with plain HTML login pages
- * (oidc-provider's interaction form, LemonLDAP::NG's portal, a live server's): the
+ * The form filler scenarios sign in with on servers with plain HTML login pages (the
+ * mock's login-and-consent form, oidc-provider's interaction form, LemonLDAP::NG's
+ * portal, a live server's): the
  * generic form login (`form-login.ts`) for the scenario's user and choice (sign in and
  * consent, untick scopes, or refuse: the page's cancel, abort or deny control), its
  * result told the way the runner reads it.
@@ -37,7 +38,7 @@ export function formUserAgent(o: FormUserAgentOptions = {}): TargetUserAgent {
           decision: choice.deny ? 'deny' : 'approve',
           user: { username: choice.username, password: choice.password },
           ...(choice.untick ? { untick: choice.untick } : {}),
-          ...(choice.from ? { headers: { 'x-forwarded-for': choice.from } } : {}),
+          headers: { accept: 'text/html', ...(choice.from ? { 'x-forwarded-for': choice.from } : {}) },
         },
         fetchTransport(fetchFn),
       );

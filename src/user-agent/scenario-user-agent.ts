@@ -2,8 +2,8 @@
  * The runner's side of the user agent: what a scenario's `connect` step asks of the
  * browser (who signs in, consent given, denied, or given for fewer scopes) and what it
  * gets back (the callback to the client's redirect URI, an error page, a failed login).
- * Every target has one (`StartedTarget.userAgent`): the mock's (`in-process-user-agent.ts`),
- * the form filler (`form-user-agent.ts`), or a server's own (e.g. Glewlwyd's, in its folder).
+ * Every target has one (`StartedTarget.userAgent`): the form filler (`form-user-agent.ts`,
+ * also the runner's on the mock), or a server's own (e.g. Glewlwyd's, in its folder).
  */
 
 export interface ConsentChoice {

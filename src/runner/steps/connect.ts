@@ -6,7 +6,7 @@ import { ClientError } from '../../client/client-error.js';
 import type { ClientDriver } from '../../drivers/driver.js';
 import type { User } from '../../../mocks/provider/switches.js';
 import type { Step } from '../../scenario/schema.js';
-import { authorizeInBrowser } from '../../user-agent/in-process-user-agent.js';
+import { formUserAgent } from '../../user-agent/form-user-agent.js';
 import type { ConsentChoice, UserAgentResult } from '../../user-agent/scenario-user-agent.js';
 import type { ScenarioEnv, StepOutcome } from '../scenario-env.js';
 
@@ -42,5 +42,5 @@ export async function connectWith(client: ClientDriver, user: User, step: NonNul
 }
 
 export function connect(env: ScenarioEnv, step: NonNullable<Step['connect']>): Promise<StepOutcome> {
-  return connectWith(env.client, env.users.get(step.user)!, step, (url, redirectUri, choice) => authorizeInBrowser(url, redirectUri, choice, env.fetch));
+  return connectWith(env.client, env.users.get(step.user)!, step, (url, redirectUri, choice) => formUserAgent().authorize(url, redirectUri, choice, env.fetch));
 }

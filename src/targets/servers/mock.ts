@@ -8,7 +8,7 @@ import { createClock } from '../../../mocks/provider/clock.js';
 import { buildProvider, DEFAULT_CLIENT_ID, listProfiles, loadProfile } from '../../../mocks/profiles.js';
 import type { RegisteredClient } from '../../../mocks/provider/switches.js';
 import { startNodeHttpServer } from '../../../mocks/transports/node-http.js';
-import { authorizeInBrowser } from '../../user-agent/in-process-user-agent.js';
+import { formUserAgent } from '../../user-agent/form-user-agent.js';
 import { discoverTarget } from '../discovery.js';
 import { chooseProfile } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
@@ -38,7 +38,7 @@ export async function startMockTarget(o: StartTargetOptions): Promise<StartedTar
       users: provider.context.users,
       profileLike: [profile],
       capabilities: { deny: true, untick: true, resources: ['odata4', 'odata3', 'select-query', 'rest', 'basic-ws', 'userinfo'], providerChanges: true },
-      userAgent: { name: 'in-process', authorize: (url, redirectUri, choice, fetchFn) => authorizeInBrowser(url, redirectUri, choice, fetchFn) },
+      userAgent: formUserAgent(),
       now: () => clock.now(),
       advanceClock: (ms) => clock.advance(ms),
       revokeGrants: (user) => void provider.revokeGrants(user),
