@@ -50,6 +50,7 @@ const DISAGREEMENTS: Record<'oidc-provider' | 'glewlwyd', Record<string, { seen:
     'tokenResponse.scope': { seen: 'always', why: 'Glewlwyd returns scope in every token response' },
     'scopes.onUnregistered': { seen: 'narrow', why: UNKNOWN_SCOPE },
     'discovery.issParameter': { seen: false, why: 'Glewlwyd sends no iss on the authorization response (RFC 9207)' },
+    'refresh.scopeCheck': { seen: 'narrow', why: "Glewlwyd answers a refresh whose scope goes beyond the grant with a token for the grant's scopes, where RFC 6749 §6 has the request fail (the imitation's reject; the grant has one scope, so narrow and ignore look alike)" },
     'revocation.cascade': { seen: false, why: "revoking Glewlwyd's refresh token leaves the grant's JWT access token active at introspection until it expires (RFC 7009 §2.1 SHOULD)" },
   },
 };

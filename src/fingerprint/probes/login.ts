@@ -15,7 +15,7 @@ import { OFFLINE_PARAMS, OFFLINE_SCOPES } from '../../client/warnings.js';
 import { redeemCode } from '../../verify/flows/code-grant.js';
 import { runAuthorization, type AuthorizationOptions } from '../../verify/flows/authorize.js';
 import type { TokenResult } from '../../verify/flows/token.js';
-import { answer, errorIn, fieldsOf, header, type FingerprintProbe } from '../probe.js';
+import { answer, bogus, errorIn, fieldsOf, header, type FingerprintProbe } from '../probe.js';
 import type { Session } from '../session.js';
 import { readRealExpiry } from '../expiry.js';
 import { lifetimeOf, readTokenShape } from '../token-shape.js';
@@ -55,12 +55,32 @@ async function refresh(s: Session, rt: string): Promise<TokenResult> {
   return s.token([['grant_type', 'refresh_token'], ['refresh_token', rt]], s.facts.auth ?? 'basic');
 }
 
+/**
+ * RFC 6749 §6: a refresh whose scope goes beyond the grant (one granted scope and one not
+ * granted) is refused with `invalid_scope`, narrowed to the grant's scopes asked for, or
+ * answered with the whole grant, its `scope` ignored. Spends `rt` (a rotation may follow).
+ */
+async function probeScopeCheck(s: Session, rt: string, granted: string[], known: Set<string>): Promise<void> {
+  const f = s.findings;
+  const outside = [...s.facts.scopes, ...known].find((x) => x && !granted.includes(x) && !OFFLINE_SCOPES.includes(x) && x !== 'openid') ?? bogus('scope');
+  const ask = [...granted.slice(0, 1), outside];
+  const r = await s.token([['grant_type', 'refresh_token'], ['refresh_token', rt], ['scope', ask.join(' ')]], s.facts.auth ?? 'basic');
+  const said = `a refresh asking for [${ask.join(' ')}], beyond the grant [${granted.join(' ')}]`;
+  if (errorIn(r.res)?.code === 'invalid_scope') return f.set(['refresh', 'scopeCheck'], 'reject', `${said}, was refused: ${answer(r.res)} (${s.ref(r.res)})`);
+  if (!r.ok) return f.unknown('refresh.scopeCheck', `${said}: ${answer(r.res)} (${s.ref(r.res)})`);
+  const scope = fieldsOf(r.res).scope;
+  const got = typeof scope === 'string' ? scope.split(/[ ,]+/).filter(Boolean) : undefined;
+  if (got && granted.length > 1 && granted.every((g) => got.includes(g))) f.set(['refresh', 'scopeCheck'], 'ignore', `${said}, was answered with the whole grant [${got.join(' ')}] (${s.ref(r.res)})`);
+  else if (got && granted.length > 1) f.set(['refresh', 'scopeCheck'], 'narrow', `${said}, was narrowed to [${got.join(' ')}] (${s.ref(r.res)})`);
+  else f.set(['refresh', 'scopeCheck'], 'narrow', `${said}, was answered with a token (${s.ref(r.res)})`, 'ignoring the scope looks the same when the grant has one scope or the response names none', (v) => v === 'narrow' || v === 'ignore');
+}
+
 export const loginProbe: FingerprintProbe = {
   id: 'login',
   sends: 'logins of the test user, each an authorization request, the login form and a code exchange (plain; with an offline scope; with an offline parameter: access_type=offline, token_access_type=offline, duration=permanent; the same again; with prompt=consent; without PKCE; with a wrong PKCE verifier), refreshes of the harness\'s refresh token (the new one, the old one again, the new one after that), a revocation of one of its refresh tokens and an introspection of its access token',
-  requests: 41,
+  requests: 42,
   login: true,
-  infers: ['lifetimes.accessToken', 'lifetimes.clockSkew', 'tokenResponse.expiresIn', 'tokenResponse.refreshTokenExpiresIn', 'lifetimes.refreshToken', 'authorize.echoState', 'discovery.issParameter', 'scopes.alwaysAdd', 'refresh.policy', 'refresh.offlineScope', 'refresh.offlineParam', 'refresh.oncePerUser', 'refresh.forceConsentParam', 'pkce.required', 'pkce.supported', 'refresh.rotation', 'refresh.gracePeriod', 'refresh.reuseDetection', 'revocation.cascade'],
+  infers: ['lifetimes.accessToken', 'lifetimes.clockSkew', 'tokenResponse.expiresIn', 'tokenResponse.refreshTokenExpiresIn', 'lifetimes.refreshToken', 'authorize.echoState', 'discovery.issParameter', 'scopes.alwaysAdd', 'refresh.policy', 'refresh.offlineScope', 'refresh.offlineParam', 'refresh.oncePerUser', 'refresh.forceConsentParam', 'pkce.required', 'pkce.supported', 'refresh.rotation', 'refresh.gracePeriod', 'refresh.reuseDetection', 'refresh.scopeCheck', 'scopes.dropFromGrant', 'revocation.cascade'],
   async run(s) {
     const f = s.findings;
     if (!s.ctx.ua) {
@@ -113,6 +133,12 @@ export const loginProbe: FingerprintProbe = {
           again = o;
           f.set(['refresh', 'policy'], 'offline-scope', `no refresh token for a plain login (${s.ref(first.res)}), one with the ${offlineScope} scope (${l.token ? s.ref(l.token.res) : ''})`);
           f.set(['refresh', 'offlineScope'], offlineScope, `the ${offlineScope} scope brought a refresh token`);
+          // Microsoft's offline_access: honoured, yet left out of the grant's scope
+          const sc = l.token ? fieldsOf(l.token.res).scope : undefined;
+          if (typeof sc === 'string') {
+            const dropped = !sc.split(/[ ,]+/).includes(offlineScope);
+            f.set(['scopes', 'dropFromGrant'], dropped ? [offlineScope] : [], `the login asking for ${offlineScope} got a refresh token and the scope [${sc}] (${s.ref(l.token!.res)})${dropped ? `: ${offlineScope} is honoured but left out of the grant` : ''}`);
+          }
         }
       }
       if (!policyLogin) {
@@ -178,19 +204,25 @@ export const loginProbe: FingerprintProbe = {
     };
     if (cascadeOn) await cascade(cascadeOn);
 
-    // rotation and reuse of the newest grant's refresh token
+    // rotation and reuse of the newest grant's refresh token; then, with a refresh token still live, the scope check
+    const grantedBy = (l: Login) => {
+      const sc = l.token ? fieldsOf(l.token.res).scope : undefined;
+      return typeof sc === 'string' ? sc.split(/[ ,]+/).filter(Boolean) : requested;
+    };
     if (rotation?.refresh) {
       const r1 = await refresh(s, rotation.refresh);
       if (!r1.ok) return f.unknown('refresh.rotation', `the refresh failed: ${answer(r1.res)} (${s.ref(r1.res)})`);
       const next = r1.refreshToken;
       if (!next || next === rotation.refresh) {
         f.set(['refresh', 'rotation'], 'keep', `a refresh ${next ? 'returned the same' : 'returned no new'} refresh token (${s.ref(r1.res)})`);
+        await probeScopeCheck(s, rotation.refresh, grantedBy(rotation), known);
         if (!cascadeOn) await cascade({ ...rotation, access: r1.accessToken ?? rotation.access });
         return;
       }
       const old = await refresh(s, rotation.refresh);
       if (old.ok) {
         f.set(['refresh', 'rotation'], 'rotate-keep-old', `a refresh returned a new refresh token (${s.ref(r1.res)}) and the old one still worked (${s.ref(old.res)})`, 'a rotation with a grace period (refresh.gracePeriod) looks the same at once');
+        await probeScopeCheck(s, next, grantedBy(rotation), known);
         return;
       }
       f.set(['refresh', 'rotation'], 'rotate', `a refresh returned a new refresh token (${s.ref(r1.res)}) and the old one was refused at once: ${answer(old.res)} (${s.ref(old.res)})`);
@@ -198,6 +230,8 @@ export const loginProbe: FingerprintProbe = {
       const after = await refresh(s, next);
       f.set(['refresh', 'reuseDetection'], after.ok ? 'reject' : 'revoke-grant', after.ok ? `after the reuse the newest refresh token still worked (${s.ref(after.res)})` : `after the reuse the newest refresh token was refused too: ${answer(after.res)} (${s.ref(after.res)})`);
       if (!after.ok && errorIn(after.res)?.code !== 'invalid_grant') f.unknown('refresh.reuseDetection', `the newest refresh token was refused with ${answer(after.res)}, not invalid_grant`);
+      if (after.ok) await probeScopeCheck(s, after.refreshToken ?? next, grantedBy(rotation), known);
+      else f.unknown('refresh.scopeCheck', 'the reuse revoked the grant: no refresh token was left to ask for more scope with');
     } else if (policyLogin === undefined) {
       f.unknown('refresh.rotation', 'no refresh token was issued');
     }
