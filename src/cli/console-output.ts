@@ -4,17 +4,21 @@
  * warning-level diagnoses; and a summary CI log readers recognise. Everything printed
  * here comes from redacted results.
  */
+import { styleText } from 'node:util';
 import type { CaseResult, DiagnosisResult, RunResult } from '../results/model.js';
 import { advisory, isFailure } from '../reports/summary.js';
 
-const tty = process.stdout.isTTY && !process.env.NO_COLOR;
-const paint = (code: number) => (s: string) => (tty ? `\u001b[${code}m${s}\u001b[0m` : s);
-export const red = paint(31);
-export const green = paint(32);
-export const yellow = paint(33);
-export const cyan = paint(36);
-export const dim = paint(2);
-export const bold = paint(1);
+/**
+ * Colours through Node's own `util.styleText`, checked against stdout on every call: none
+ * when stdout is not a terminal or `NO_COLOR` is set, forced by `FORCE_COLOR`.
+ */
+const paint = (format: 'red' | 'green' | 'yellow' | 'cyan' | 'dim' | 'bold') => (s: string) => styleText(format, s, { stream: process.stdout });
+export const red = paint('red');
+export const green = paint('green');
+export const yellow = paint('yellow');
+export const cyan = paint('cyan');
+export const dim = paint('dim');
+export const bold = paint('bold');
 
 type Out = (s: string) => void;
 const stdout: Out = (s) => process.stdout.write(`${s}\n`);
