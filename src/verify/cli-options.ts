@@ -2,6 +2,7 @@
  * Merge `oauth-harness verify` flags over a loaded `verify.yaml` (flags win), producing
  * plain options for {@link runVerify}. Validation happens in `runVerify` (same schema).
  */
+import { parseDuration as parseMs } from '../../mocks/provider/clock.js';
 import { HarnessError } from '../errors/harness-error.js';
 import type { VerifyConfigInput } from './config.js';
 
@@ -18,15 +19,17 @@ export interface VerifyFlags {
   allowWait?: string;
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
 /**
  * `15s`, `500ms`, `2m`, `1h`, or a plain number of seconds → milliseconds. A malformed
  * value is a one-line usage error (exit 2) naming the flag.
  */
 export function parseDuration(value: string, flag: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(value);
-  const ms = m ? Number(m[1]) * UNITS[m[2] ?? 's']! : NaN;
+  let ms = NaN;
+  try {
+    ms = parseMs(value); // the one duration format of the harness (scenario files, serve, verify)
+  } catch {
+    /* reported below */
+  }
   if (!Number.isFinite(ms) || ms <= 0 || ms > 24 * 3_600_000) {
     throw new HarnessError('USAGE', `${flag}: expected a duration such as 30s, 500ms or 5m (at most 24h), got "${value}"`);
   }
