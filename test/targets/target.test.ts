@@ -29,7 +29,7 @@ describe('parseTarget', () => {
     })();
     expect(e).toBeInstanceOf(HarnessError);
     expect((e as HarnessError).code).toBe('USAGE');
-    expect((e as HarnessError).message).toMatch(/expected mock, container:oidc-provider, container:glewlwyd, or an issuer URL/);
+    expect((e as HarnessError).message).toMatch(/expected mock, container:oidc-provider, container:glewlwyd, container:lemonldap-ng, or an issuer URL/);
   });
 
   it('knows which profiles each server imitates', () => {
