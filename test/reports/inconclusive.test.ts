@@ -19,7 +19,7 @@ import { RESULTS_SCHEMA_VERSION, validateResults } from '../../src/results/schem
 import { verifyExitCode } from '../../src/verify/exit-code.js';
 import { runVerify } from '../../src/verify/run-verify.js';
 import { type BrokenAs, startBrokenAs } from '../verify/broken-as.js';
-import { validate } from './json-schema-lite.js';
+import { validate } from './json-schema.js';
 import { all, parseXml } from './xml.js';
 
 let as: BrokenAs;

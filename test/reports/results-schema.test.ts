@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORTERS } from '../../src/reports/write-reports.js';
 import { loadExpectedFailures } from '../../src/results/expected-failures.js';
 import { RESULTS_SCHEMA_VERSION, resultsJsonSchemaText, validateResults } from '../../src/results/schema.js';
-import { validate } from './json-schema-lite.js';
+import { validate } from './json-schema.js';
 import { EXPECTED_FAILURES, runFixtures } from './run-fixtures.js';
 
 const COMMITTED = 'docs/results.schema.json';
