@@ -5,8 +5,7 @@
  * annotations point there. Checks of `verify` have no file: their place is the spec.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
-import { locate } from '../scenario/yaml-locate.js';
+import { locate, yamlModule } from '../scenario/yaml-locate.js';
 import type { CaseResult } from '../results/model.js';
 
 export interface FailureLocation {
@@ -55,6 +54,7 @@ export function failureLocation(c: CaseResult): FailureLocation | undefined {
   if (!c.file) return undefined;
   const text = readOnce(c.file);
   if (text === undefined) return { file: c.file, line: 1 };
+  const { LineCounter, parseDocument } = yamlModule();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   return { file: c.file, line: locate(doc, lc, failurePath(c)).line };
