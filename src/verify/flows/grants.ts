@@ -83,3 +83,12 @@ export function revocationWindowMs(ctx: CheckContext, obtainedAt: number): numbe
   if (!lifetime) return window;
   return Math.max(0, Math.min(window, lifetime * 1000 - (Date.now() - obtainedAt) - 1000));
 }
+
+/**
+ * Waits until `gone` holds, within the revocation window of a token obtained at
+ * `obtainedAt` ({@link revocationWindowMs}): how every check sees a revocation take effect
+ * (RFC 7009 §2.2 allows a propagation delay).
+ */
+export function untilRevoked(ctx: CheckContext, obtainedAt: number, gone: () => Promise<boolean>): Promise<{ ok: boolean; waitedMs: number }> {
+  return eventually(ctx, gone, revocationWindowMs(ctx, obtainedAt));
+}

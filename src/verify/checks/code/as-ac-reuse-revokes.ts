@@ -1,8 +1,8 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
 import { obtainCode, redeemCode } from '../../flows/code-grant.js';
-import { eventually, revocationWindowMs } from '../../flows/grants.js';
+import { eventually } from '../../flows/grants.js';
 import { requireToken } from '../expect.js';
-import { accessTokenAlive, refreshTokenAlive } from './token-alive.js';
+import { accessTokenAlive, refreshTokenAlive, untilAccessTokenDead } from './token-alive.js';
 
 /** RFC 6749 §4.1.2, §10.5: on a second redemption attempt, tokens already issued from the code SHOULD be revoked. */
 export default defineCheck({
@@ -23,7 +23,7 @@ export default defineCheck({
     const window = ctx.config.propagationSeconds * 1000;
     const at = await accessTokenAlive(ctx, first.accessToken!);
     if (at) {
-      const r = await eventually(ctx, async () => !(await accessTokenAlive(ctx, first.accessToken!))?.alive, revocationWindowMs(ctx, obtainedAt));
+      const r = await untilAccessTokenDead(ctx, first.accessToken!, obtainedAt);
       if (!r.ok) fail(`the access token from the replayed code is still active (checked via ${at.via})`, 'revoked', 'active');
       return pass();
     }

@@ -1,8 +1,8 @@
 import { defineCheck, fail, pass } from '../../check.js';
-import { eventually, introspect, revocationWindowMs, revoke } from '../../flows/grants.js';
+import { introspect } from '../../flows/grants.js';
 import { randomToken } from '../../flows/random.js';
 import { metaString } from '../../metadata.js';
-import { validAccessToken } from './valid-token.js';
+import { revokeUntilInactive, validAccessToken } from './valid-token.js';
 
 /** RFC 7662 §2.2: no further information about inactive tokens. */
 export default defineCheck({
@@ -16,12 +16,7 @@ export default defineCheck({
     const tokens: Array<[string, string]> = [['an unknown token', randomToken()]];
     if (metaString(ctx.metadata, 'revocation_endpoint') && metaString(ctx.metadata, 'token_endpoint')) {
       const t = await validAccessToken(ctx).catch(() => undefined);
-      if (t) {
-        const obtainedAt = Date.now();
-        await revoke(ctx, t, { hint: 'access_token' });
-        await eventually(ctx, async () => (await introspect(ctx, t)).active === false, revocationWindowMs(ctx, obtainedAt));
-        tokens.push(['a revoked token', t]);
-      }
+      if (t) tokens.push(['a revoked token', await revokeUntilInactive(ctx, t)]);
     }
     for (const [what, token] of tokens) {
       ctx.step(what);

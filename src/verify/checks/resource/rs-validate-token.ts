@@ -1,5 +1,5 @@
 import { defineCheck, fail, inconclusive, pass, SetupFailure, skip } from '../../check.js';
-import { eventually, revocationWindowMs, revoke } from '../../flows/grants.js';
+import { revoke, untilRevoked } from '../../flows/grants.js';
 import { callResource } from '../../flows/resource.js';
 import { metaString } from '../../metadata.js';
 import { expiredTokenCase } from '../expiry.js';
@@ -22,7 +22,7 @@ export default defineCheck({
       if (before.status < 200 || before.status >= 300) throw new SetupFailure(`the fresh token was refused by the resource server (${before.status})`);
       await revoke(ctx, token, { hint: 'access_token' });
       ctx.step('use a revoked token');
-      const w = await eventually(ctx, async () => (await callResource(ctx, token)).status === 401, revocationWindowMs(ctx, obtainedAt));
+      const w = await untilRevoked(ctx, obtainedAt, async () => (await callResource(ctx, token)).status === 401);
       if (!w.ok) fail('a revoked access token is still accepted by the resource server', 401, 'accepted');
       done.push(w.waitedMs > 1000 ? `revoked (refused after ${Math.round(w.waitedMs / 1000)} s)` : 'revoked');
     }

@@ -1,8 +1,7 @@
 import { defineCheck, fail, pass, skip } from '../../check.js';
 import { obtainRefreshable } from '../../flows/code-grant.js';
-import { SetupFailure } from '../../check.js';
-import { eventually, revocationWindowMs, revoke } from '../../flows/grants.js';
-import { accessTokenAlive } from '../code/token-alive.js';
+import { revoke } from '../../flows/grants.js';
+import { obtainWatched, untilAccessTokenDead } from '../code/token-alive.js';
 
 /** RFC 7009 §2.1: revoking a refresh token SHOULD also invalidate access tokens of the same grant. */
 export default defineCheck({
@@ -13,13 +12,10 @@ export default defineCheck({
   title: 'Revoking a refresh token also invalidates the access tokens of the same grant.',
   requires: ['endpoint:revocation_endpoint', 'user-agent'],
   async run(ctx) {
-    const t = await obtainRefreshable(ctx);
-    const obtainedAt = Date.now();
-    const before = await accessTokenAlive(ctx, t.accessToken);
+    const { tokens: t, obtainedAt, before } = await obtainWatched(ctx, obtainRefreshable);
     if (!before) return skip('access token state not observable (no introspection or resource server)');
-    if (!before.alive) throw new SetupFailure(`the fresh access token is already inactive (${before.via})`);
     await revoke(ctx, t.refreshToken, { hint: 'refresh_token' });
-    const w = await eventually(ctx, async () => !(await accessTokenAlive(ctx, t.accessToken))?.alive, revocationWindowMs(ctx, obtainedAt));
+    const w = await untilAccessTokenDead(ctx, t.accessToken, obtainedAt);
     if (!w.ok) fail('the access token of the revoked grant is still active', 'inactive', 'active');
     return pass();
   },
