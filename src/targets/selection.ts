@@ -13,7 +13,8 @@
  *    controls and `revokeGrantAtProvider` a way to revoke a user's grants (the mock's admin
  *    hook, a real server's account page: `capabilities.revokeGrants`); `callApi` needs the
  *    resource (real servers serve `userinfo`, not the mock's business API); a denied or
- *    partial consent needs a user agent that can refuse or untick;
+ *    partial consent needs a user agent that can refuse or untick; a `connect` needs the
+ *    scopes the server requires in every authorization request (`capabilities.requiredScopes`);
  * 5. the users it signs in exist at the target.
  *
  * Anything else is skipped with the first reason that applies.
@@ -54,6 +55,8 @@ export function applicability(scenario: Scenario, target: TargetTraits): Applica
     if (c?.consent.deny && !caps.deny) return no(`${at}: its login cannot refuse consent (connect.consent.deny)`);
     if (c?.consent.untick.length && !caps.untick) return no(`${at}: its consent cannot untick single scopes (connect.consent.untick)`);
     if (c && !target.users.has(c.user)) return no(`${at}: has no user "${c.user}"`);
+    const missing = c ? (caps.requiredScopes ?? []).filter((s) => !scenario.client.scopes.includes(s)) : [];
+    if (missing.length) return no(`${at}: serves only authorization requests that ask for ${missing.join(' ')} (client.scopes: ${scenario.client.scopes.join(' ') || 'none'})`);
   }
   return { ok: true };
 }

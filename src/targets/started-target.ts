@@ -33,6 +33,8 @@ export interface TargetCapabilities {
   providerChanges: boolean;
   /** A user's grants can be revoked at the server (`revokeGrantAtProvider`), e.g. at their account page. */
   revokeGrants?: boolean;
+  /** Scopes the server requires in every authorization request (LemonLDAP::NG serves only `openid` ones): a `connect` of a scenario whose `client.scopes` lack one is skipped, naming it. */
+  requiredScopes?: readonly string[];
 }
 
 export interface StartedTarget {

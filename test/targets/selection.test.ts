@@ -29,6 +29,13 @@ describe('applicability', () => {
     expect(reason(scenario({}))).toBe('ok');
   });
 
+  it('needs the scopes a server requires in every authorization request (LemonLDAP::NG: openid)', () => {
+    const lemonldap = plannedTraits(parseTarget('container:lemonldap-ng'), 'rfc-strict', 1)!;
+    expect(reason(scenario({ client: { scopes: ['read'] } }), lemonldap)).toBe('container:lemonldap-ng: steps[0]: serves only authorization requests that ask for openid (client.scopes: read)');
+    expect(reason(scenario({ client: { scopes: ['openid', 'read'] } }), lemonldap)).toBe('ok');
+    expect(reason(scenario({ client: { scopes: ['read'] } }))).toBe('ok');
+  });
+
   it('needs the profile among the target’s profileLike', () => {
     expect(reason(scenario({ provider: { profile: 'google-like' } }))).toBe('container:oidc-provider: imitates rfc-strict, not google-like');
     expect(reason(scenario({ provider: { profile: 'rotating-refresh' } }))).toBe('container:oidc-provider: imitates rfc-strict, not rotating-refresh');

@@ -55,5 +55,6 @@ export const lemonldapServer = {
     clientFields: ['client_id', 'client_secret', 'scopes', 'redirect_uris'],
   },
   // The consent page is bypassed; its Refuse button only works with JavaScript.
-  capabilities: { deny: false, untick: false, resources: ['userinfo'], providerChanges: false },
+  // 2.16 serves only OpenID Connect authorization requests (Issuer/OpenIDConnect.pm: "TODO manage standard OAuth request").
+  capabilities: { deny: false, untick: false, resources: ['userinfo'], providerChanges: false, requiredScopes: ['openid'] },
 } as const satisfies ServerDefinition<'lemonldap-ng'>;
