@@ -2,13 +2,15 @@
  * Refresh tokens (RFC 6749 §1.5, §6; RFC 9700 §4.14.2): when the provider issues one
  * (always, never, only with an offline scope or parameter, only on a user's first
  * consent as Google does), whether a refresh rotates it, what reusing a rotated one
- * does (refused, or the whole grant revoked), and which recorded client mistakes the
- * scenario must repeat (keeping the old refresh token, retrying after invalid_grant).
+ * does (refused, or the whole grant revoked), a refresh asking for scope beyond the grant
+ * (`refresh.scopeCheck`), an offline scope left out of the grant (`scopes.dropFromGrant`),
+ * and which recorded client mistakes the scenario must repeat (keeping the old refresh
+ * token, retrying after invalid_grant, sending the login's scope again at refresh).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
-import { authorizationRequests, errorOf, metadataOf, stringList, tokenGrants, type TokenGrant } from '../diagnoses/traffic.js';
+import { authorizationRequests, errorOf, grantedScopes, metadataOf, splitScopes, stringList, tokenGrants, type TokenGrant } from '../diagnoses/traffic.js';
 import { OFFLINE_PARAMS, OFFLINE_SCOPES } from '../client/warnings.js';
 import type { Exchange } from '../results/model.js';
 import type { Findings } from './inference.js';
@@ -114,6 +116,33 @@ export function inferRefresh(oauth: Exchange[], f: Findings): RefreshFacts {
       revokedBefore.add(g.exchange.seq);
       f.unknown('refresh token refused', `the refresh (#${g.exchange.seq}) was refused with invalid_grant${err.text ? ` "${err.text.slice(0, 120)}"` : ''}: the scenario revokes the grant at the provider before it (revokeGrantAtProvider); an expired refresh token (lifetimes.refreshToken) or a password change look the same`);
     }
+  }
+
+  // an offline scope that brought a refresh token but is left out of the grant (Microsoft's offline_access)
+  for (const g of withRt) {
+    const ask = askOf(g);
+    const granted = typeof g.body.scope === 'string' ? splitScopes(g.body.scope) : undefined;
+    if (ask.scope && granted && !granted.includes(ask.scope)) {
+      f.set(['scopes', 'dropFromGrant'], [ask.scope], `the login asked for ${ask.scope} and got a refresh token, but the granted scope [${granted.join(' ')}] leaves it out (#${g.exchange.seq})`);
+      break;
+    }
+  }
+  // RFC 6749 §6: a refresh asking for scope beyond the grant is refused (reject), narrowed, or its scope ignored
+  for (const g of refreshes.filter((x) => x.params.get('scope') !== null)) {
+    const login = [...codeGrants].reverse().find((c) => c.exchange.seq < g.exchange.seq);
+    if (!login) continue;
+    const asked = splitScopes(g.params.get('scope'));
+    // the client sends the scope of its login again with every refresh (requests-oauthlib, Authlib)
+    const loginScope = splitScopes(askOf(login).params.get('scope'));
+    if (loginScope.length && asked.length === loginScope.length && asked.every((x) => loginScope.includes(x))) faults.add('resend-scope-on-refresh');
+    const grant = typeof login.body.scope === 'string' ? splitScopes(login.body.scope) : undefined;
+    const beyond = grant ? asked.filter((x) => !grant.includes(x)) : [];
+    if (!grant || !beyond.length) continue;
+    const got = grantedScopes(g);
+    if (!g.ok && errorOf(g.exchange.response)?.code === 'invalid_scope') f.set(['refresh', 'scopeCheck'], 'reject', `a refresh asking for ${beyond.join(' ')} beyond the grant [${grant.join(' ')}] was refused with invalid_scope (#${g.exchange.seq})`);
+    else if (g.ok && got && got.length < grant.length) f.set(['refresh', 'scopeCheck'], 'narrow', `a refresh asking for [${asked.join(' ')}] beyond the grant [${grant.join(' ')}] got [${got.join(' ')}] (#${g.exchange.seq})`);
+    else if (g.ok) f.set(['refresh', 'scopeCheck'], got && grant.every((x) => got.includes(x)) && asked.some((x) => grant.includes(x)) && asked.filter((x) => grant.includes(x)).length < grant.length ? 'ignore' : 'narrow', `a refresh asking for [${asked.join(' ')}] beyond the grant [${grant.join(' ')}] was answered with a token${got ? ` for [${got.join(' ')}]` : ''} (#${g.exchange.seq})`, 'narrowing and ignoring the scope look the same when the refresh asked for the whole grant and more', (v) => v === 'narrow' || v === 'ignore');
+    break;
   }
   return { faults: [...faults], revokedBefore };
 }

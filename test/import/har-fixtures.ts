@@ -191,6 +191,21 @@ export const EDITED: Record<string, { from: string; why: string; edit: (har: Har
       return har;
     },
   },
+  'refresh-scope-beyond-grant': {
+    from: 'rotating-reuse',
+    why: "Microsoft: offline_access brings a refresh token but is left out of the granted scope; the client (requests-oauthlib, Authlib) sends its login scope again at refresh and the provider refuses it with invalid_scope",
+    edit: (har) => {
+      const tokens = har.log.entries.filter((e) => isToken(e));
+      const [code, first] = [tokens[0]!, tokens[1]!];
+      const body = JSON.parse(code.response.content.text!) as Record<string, unknown>;
+      code.response.content.text = JSON.stringify({ ...body, scope: 'read' });
+      first.request.postData = { ...first.request.postData, text: `${first.request.postData!.text}&scope=read+offline_access` };
+      first.response.status = 400;
+      first.response.content.text = JSON.stringify({ error: 'invalid_scope', error_description: 'the requested scope exceeds the scope of the grant: offline_access' });
+      har.log.entries = har.log.entries.slice(0, har.log.entries.indexOf(first) + 1);
+      return har;
+    },
+  },
   'browser-only': {
     from: 'docusign-body-credentials',
     why: 'a browser recording of a client whose server redeems the code: no token request in the HAR',

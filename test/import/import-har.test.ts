@@ -245,6 +245,13 @@ const EXPECTED: Record<string, Expected> = {
     inferred: { 'errors.shape': { status: '{error}', message: '{error_description}', correlationId: '6b1f0c4e-2d6a-4c1e-9d2b-58a1c1d0e7f3', category: 'VALIDATION_ERROR' }, 'errors.status': null },
     differences: [/diagnosis refresh-token-invalidated; the mock run raised refresh-token-reuse, error-body-not-rfc/],
   },
+  'refresh-scope-beyond-grant': {
+    outcome: /^step 2 \(refresh\) fails with invalid_scope/,
+    actions: ['connect', 'refresh'],
+    diagnoses: ['refresh-scope-exceeds-grant'],
+    inferred: { 'scopes.dropFromGrant': ['offline_access'], 'refresh.scopeCheck': 'reject', 'refresh.policy': 'offline-scope' },
+    scenario: (s) => expect(s.client.faults).toEqual(['resend-scope-on-refresh']),
+  },
   'browser-only': {
     outcome: /^the single step succeeds/,
     actions: ['connect'],

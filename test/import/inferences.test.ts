@@ -127,6 +127,8 @@ const CASES: Case[] = [
   { path: 'clientAuth.requireClientIdInBody', from: 'rfc-strict-full', before: false, after: true, edit: EDITED['client-id-wanted-with-basic']!.edit },
   { path: 'errors.shape', from: 'docusign-body-credentials', before: undefined, after: { status: '{error}', message: '{error_description}' }, edit: (h) => edit(h, (e) => isToken(e) && e.response.status === 401, (e) => (e.response.content.text = JSON.stringify({ status: 'invalid_client', message: 'client credentials in the body are not accepted' }))) },
   { path: 'errors.status', from: 'docusign-body-credentials', before: null, after: 422, edit: (h) => edit(h, (e) => isToken(e) && e.response.status === 401, (e) => (e.response.status = 422)) },
+  { path: 'refresh.scopeCheck', from: 'rotating-reuse', before: undefined, after: 'reject', edit: EDITED['refresh-scope-beyond-grant']!.edit },
+  { path: 'scopes.dropFromGrant', from: 'rotating-reuse', before: undefined, after: ['offline_access'], edit: EDITED['refresh-scope-beyond-grant']!.edit },
   { path: 'client.clientSecret', from: 'github-wrong-secret', before: 'not-the-registered-secret', after: undefined, edit: (h) => edit(h, isToken, (e) => (e.response.content.text = JSON.stringify({ access_token: 'gho_abcdefgh12345', token_type: 'bearer', scope: 'repo' }))) },
 ];
 
