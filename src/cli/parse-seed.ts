@@ -2,7 +2,7 @@ import { HarnessError } from '../errors/harness-error.js';
 
 /**
  * Parses `--seed`. In its own module so that `serve` does not load `run` and, with it,
- * vitest (about 300 ms of start-up).
+ * the scenario runner and loader.
  */
 export function parseSeed(seed: string): number {
   const n = Number(seed);

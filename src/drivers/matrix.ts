@@ -135,7 +135,7 @@ export interface MatrixOptions {
   seed?: number;
   /** Cells run at once (external clients are separate processes). Default 3. */
   concurrency?: number;
-  /** Run only this part of the cells (a stable split by cell id, src/runner/shard.ts). */
+  /** Run only this part of the cells (a stable split by cell id, src/results/shard.ts). */
   shard?: Shard;
   /** Called as each cell finishes, with the number of cells this run has. */
   onCell?: (cell: MatrixCell, result: CaseResult, total: number) => void;

@@ -7,8 +7,8 @@
  * shard gets ⌊N/n⌋ or ⌈N/n⌉ cases, and scenarios with a common prefix (often similar in
  * cost) are spread over the shards. Each shard keeps the selection's own order.
  *
- * vitest's `--shard` splits by test file; `run` puts every scenario into one test file
- * (one vitest test per scenario), so the split is done here, before vitest starts.
+ * `run` without `--grep` knows the selection from the file names (a scenario's id is its
+ * file name) and parses only its own part's files (src/runner/select-scenarios.ts).
  */
 import { HarnessError } from '../errors/harness-error.js';
 

@@ -37,7 +37,7 @@ export interface ShardSelection {
 }
 
 /**
- * Like {@link selectScenarios}, then only the scenarios of `shard` (src/runner/shard.ts).
+ * Like {@link selectScenarios}, then only the scenarios of `shard` (src/results/shard.ts).
  * Without `grep` the selection is known from the file names (a scenario's id is its file
  * name), so only the shard's own files are parsed: each file is checked by the shard that
  * runs it, and two files sharing an id always fall to the same shard, which reports them.

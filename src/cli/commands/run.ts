@@ -38,7 +38,7 @@ export interface RunCommandOptions {
   redirectUri?: string;
   user?: string[];
   behavesLike?: string[];
-  /** `i/n`: run only part i of n of the selection (src/runner/shard.ts). */
+  /** `i/n`: run only part i of n of the selection (src/results/shard.ts). */
   shard?: string;
   /** Print the selected scenarios (after --grep and --shard) and run nothing. */
   list?: boolean;
