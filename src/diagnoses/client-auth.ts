@@ -61,8 +61,10 @@ export function missingClientId(e: Exchange, err: ErrorInfo): boolean {
 export function isClientAuthError(e: Exchange, err: ErrorInfo): boolean {
   const code = err.code;
   if (code === 'invalid_client' || code === 'invalid_client_id' || code === 'incorrect_client_credentials') return true;
-  // Keycloak answers bad credentials with 401 unauthorized_client ("Invalid client secret")
-  if (code === 'unauthorized_client') return err.status === 401 || /secret|credential|authenticat|invalid client/i.test(err.text);
+  // Keycloak answers bad credentials with 401 unauthorized_client ("Invalid client secret");
+  // Glewlwyd a Basic id it cannot find with a bare 403 unauthorized_client: it does not
+  // form-decode, so an id the client encoded as RFC 6749 §2.3.1 asks (`harness%2Dclient`) is unknown to it
+  if (code === 'unauthorized_client') return err.status === 401 || /secret|credential|authenticat|invalid client/i.test(err.text) || (err.status === 403 && !err.text && /%[0-9A-Fa-f]{2}/.test(basicParts(e.request)?.id ?? ''));
   // Auth0 answers a wrong secret with 401 access_denied "Unauthorized"
   if (code === 'access_denied') return err.status === 401;
   if (code === 'invalid_request') return /client (?:authentication|credentials|secret)|authentication method|client_secret/i.test(err.text) || MULTIPLE.test(err.text);

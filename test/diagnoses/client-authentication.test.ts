@@ -125,6 +125,17 @@ describe('client-credentials-wrong', () => {
     expect(run(clientCredentialsWrong, ex)?.cause).toMatch(/does not know the client id "typo.apps.googleusercontent.com"/);
   });
 
+  it('reads Glewlwyd’s bare 403 unauthorized_client to a Basic id the client form-encoded (harness%2Dclient): the provider does not decode it', () => {
+    const encoded = `Basic ${Buffer.from('harness%2Dclient:s3cret').toString('base64')}`;
+    const ex = traffic({ url: 'http://127.0.0.1:4593/api/oidc/token', headers: { authorization: encoded }, body: codeGrant, status: 403, resBody: { error: 'unauthorized_client' } });
+    const f = run(clientCredentialsWrong, ex);
+    expect(f?.cause).toMatch(/form-encoded special characters of its id or secret in the Basic header, as RFC 6749 §2.3.1 says; some providers compare the encoded text without decoding it/);
+    expect(f?.fix?.[0]).toMatch(/client_secret_post/);
+    // the same bare 403 to an id form-encoding leaves alone is a grant-type refusal (RFC 6749 §5.2), not a credentials problem
+    const plain = traffic({ url: 'http://127.0.0.1:4593/api/oidc/token', headers: { authorization: basic('harnessclient', 's3cret') }, body: codeGrant, status: 403, resBody: { error: 'unauthorized_client' } });
+    expect(run(clientCredentialsWrong, plain)).toBeUndefined();
+  });
+
   it('stays silent on grant-type refusals and on other errors', () => {
     const grant = traffic({ url: 'https://kc.example.com/token', body: { ...bodyCreds, grant_type: 'client_credentials' }, status: 400, resBody: { error: 'unauthorized_client', error_description: 'Client not enabled to retrieve service account' } });
     expect(run(clientCredentialsWrong, grant)).toBeUndefined();
