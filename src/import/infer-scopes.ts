@@ -6,6 +6,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
+import { OFFLINE_SCOPES } from '../observe/offline-access.js';
 import { loginScopes } from '../diagnoses/consent.js';
 import { callbackErrors, errorOf, grantedScopes, splitScopes, tokenGrants } from '../diagnoses/traffic.js';
 import type { Exchange } from '../results/model.js';
@@ -52,7 +53,9 @@ export function inferScopes(oauth: Exchange[], f: Findings): ScopeFacts {
     }
     if (l.granted) {
       l.granted.forEach((s) => granted.add(s));
-      const dropped = l.requested.filter((s) => !l.granted!.includes(s) && !declined.includes(s));
+      // an offline scope that brought a refresh token is honoured though left out of the grant (scopes.dropFromGrant, infer-refresh.ts)
+      const honoured = (s: string) => OFFLINE_SCOPES.includes(s) && typeof l.grant?.body.refresh_token === 'string';
+      const dropped = l.requested.filter((s) => !l.granted!.includes(s) && !declined.includes(s) && !honoured(s));
       const added = l.granted.filter((s) => !l.requested.includes(s));
       if (dropped.length) {
         if (l.offered === undefined && l.ticked === undefined) {
@@ -91,7 +94,8 @@ export function inferScopes(oauth: Exchange[], f: Findings): ScopeFacts {
     const auth = logins.filter((l) => l.authorization.seq <= c.exchange.seq).pop();
     invalid.push({ seq: c.exchange.seq, text: c.description, asked: auth?.requested ?? [] });
   }
-  for (const g of grants) {
+  // a refresh refused for scope beyond the grant says nothing of the registration (refresh.scopeCheck, infer-refresh.ts)
+  for (const g of grants.filter((x) => x.grantType !== 'refresh_token')) {
     const err = errorOf(g.exchange.response);
     if (err?.code === 'invalid_scope') invalid.push({ seq: g.exchange.seq, text: err.text, asked: splitScopes(g.params.get('scope')) });
   }
