@@ -11,26 +11,26 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../../mocks/package-root.js';
-import { applyExpectedFailuresToRun, loadExpectedFailures } from '../../../results/expected-failures.js';
-import type { CaseResult } from '../../../results/model.js';
-import { findScenarioFiles, loadScenario, loadScenarios } from '../../../scenario/load.js';
-import type { Scenario } from '../../../scenario/schema.js';
-import { runOnTarget } from '../../run-on-target.js';
-import type { StartedTarget } from '../../started-target.js';
-import { parseTarget, startTarget } from '../../target.js';
-import { verifyExitCode } from '../../../verify/exit-code.js';
-import { runVerify } from '../../../verify/run-verify.js';
-import { containerTestsEnabled } from '../runtime.js';
-import { LemonldapContainer, type StartedLemonldapContainer } from './lemonldap-ng-container.js';
-import { LEMONLDAP_IMAGE_FILES } from './lemonldap-ng-image.js';
-import { lemonldapUserAgent, portalErrorCode } from './lemonldap-ng-login.js';
+import { applyExpectedFailuresToRun, loadExpectedFailures } from '../../../../src/results/expected-failures.js';
+import type { CaseResult } from '../../../../src/results/model.js';
+import { findScenarioFiles, loadScenario, loadScenarios } from '../../../../src/scenario/load.js';
+import type { Scenario } from '../../../../src/scenario/schema.js';
+import { runOnTarget } from '../../../../src/targets/run-on-target.js';
+import type { StartedTarget } from '../../../../src/targets/started-target.js';
+import { parseTarget, startTarget } from '../../../../src/targets/target.js';
+import { verifyExitCode } from '../../../../src/verify/exit-code.js';
+import { runVerify } from '../../../../src/verify/run-verify.js';
+import { containerTestsEnabled } from '../../../../src/targets/containers/runtime.js';
+import { LemonldapContainer, type StartedLemonldapContainer } from '../../../../src/targets/containers/lemonldap-ng/lemonldap-ng-container.js';
+import { LEMONLDAP_IMAGE_FILES } from '../../../../src/targets/containers/lemonldap-ng/lemonldap-ng-image.js';
+import { lemonldapUserAgent, portalErrorCode } from '../../../../src/targets/containers/lemonldap-ng/lemonldap-ng-login.js';
 
 const run = await containerTestsEnabled('lemonldap-ng container');
 
 type Json = Record<string, unknown>;
 
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
-const EXPECTED_FAILURES = fileURLToPath(new URL('./lemonldap-ng.expected-failures.yaml', import.meta.url));
+const EXPECTED_FAILURES = fileURLToPath(new URL('../../../../src/targets/containers/lemonldap-ng/lemonldap-ng.expected-failures.yaml', import.meta.url));
 
 function basic(id: string, secret: string): string {
   return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containerTestsEnabled } from '../runtime.js';
-import { OidcProviderContainer, type OidcProviderClient, type StartedOidcProviderContainer } from './oidc-provider-container.js';
+import { containerTestsEnabled } from '../../../../src/targets/containers/runtime.js';
+import { OidcProviderContainer, type OidcProviderClient, type StartedOidcProviderContainer } from '../../../../src/targets/containers/oidc-provider/oidc-provider-container.js';
 
 const run = await containerTestsEnabled('oidc-provider container');
 

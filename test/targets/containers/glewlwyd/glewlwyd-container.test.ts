@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containerTestsEnabled } from '../runtime.js';
-import { GlewlwydContainer, type StartedGlewlwydContainer } from './glewlwyd-container.js';
-import { glewlwydUserAgent } from './glewlwyd-http-login.js';
+import { containerTestsEnabled } from '../../../../src/targets/containers/runtime.js';
+import { GlewlwydContainer, type StartedGlewlwydContainer } from '../../../../src/targets/containers/glewlwyd/glewlwyd-container.js';
+import { glewlwydUserAgent } from '../../../../src/targets/containers/glewlwyd/glewlwyd-http-login.js';
 
 const run = await containerTestsEnabled('glewlwyd container');
 
