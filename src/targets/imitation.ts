@@ -12,7 +12,7 @@ import { deepMerge } from '../../mocks/provider/merge.js';
 import { switchesSchema, type Switches, type User } from '../../mocks/provider/switches.js';
 import type { Scenario } from '../scenario/schema.js';
 import { HarnessError } from '../errors/harness-error.js';
-import type { ServerSettingsOverride, TargetClient } from './started-target.js';
+import type { ScenarioChanges, ServerSettingsOverride, TargetClient } from './started-target.js';
 
 export interface Imitation {
   profile: string;
@@ -25,14 +25,6 @@ export interface Imitation {
   rotateRefreshTokens: boolean;
   /** The profile's switches with the scenario's changes over them, validated (defaults filled in). */
   switches: Switches;
-}
-
-/** What a scenario changes at the provider, and the scopes its client asks for. */
-export interface ScenarioChanges {
-  switches?: Record<string, unknown>;
-  clients?: readonly Record<string, unknown>[];
-  /** The scopes the scenario's client asks for: a real server must know them to refuse those outside the registration. */
-  scopes?: readonly string[];
 }
 
 /** The changes `scenario` makes at the provider, for {@link imitationOf} (and for grouping scenarios by server set-up). */

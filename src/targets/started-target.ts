@@ -4,8 +4,7 @@
  * scenario may ask of it, how to sign in, and how to stop it.
  */
 import type { User } from '../../mocks/provider/switches.js';
-import type { SwitchImitation } from './servers/server-definition.js';
-import type { ScenarioChanges } from './imitation.js';
+import type { SwitchImitation } from './servers/imitation-data.js';
 import type { TargetUserAgent } from '../user-agent/scenario-user-agent.js';
 import type { VerifyConfigInput } from '../verify/config.js';
 import type { UserAgentDriver } from '../user-agent/login-strategy.js';
@@ -64,6 +63,14 @@ export interface StartedTarget {
   verifyUserAgent?(): UserAgentDriver;
   /** Stops what `startTarget` started. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** What a scenario changes at the provider, and the scopes its client asks for. */
+export interface ScenarioChanges {
+  switches?: Record<string, unknown>;
+  clients?: readonly Record<string, unknown>[];
+  /** The scopes the scenario's client asks for: a real server must know them to refuse those outside the registration. */
+  scopes?: readonly string[];
 }
 
 /** Deliberate changes to a real server's settings, away from the profile it imitates. */

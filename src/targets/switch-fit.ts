@@ -7,7 +7,7 @@
  * The first that is not names the skip: "sets refresh.rotation: "rotate-keep-old" (…)".
  */
 import { loadProfile } from '../../mocks/profiles.js';
-import type { SwitchImitation, SwitchValues } from './servers/server-definition.js';
+import type { SwitchImitation, SwitchValues } from './servers/imitation-data.js';
 
 export type Fit = { ok: true } | { ok: false; reason: string };
 

@@ -9,7 +9,7 @@ import { packageRoot } from '../../mocks/package-root.js';
 import { coverageText, targetsText } from '../../src/cli/commands/targets.js';
 import { findScenarioFiles, loadScenarios } from '../../src/scenario/load.js';
 import { catalogCoverage, skipReason } from '../../src/targets/coverage.js';
-import type { SwitchImitation } from '../../src/targets/servers/server-definition.js';
+import type { SwitchImitation } from '../../src/targets/servers/imitation-data.js';
 import { SERVERS } from '../../src/targets/servers/registry.js';
 import { allows, switchFit, switchLeaves } from '../../src/targets/switch-fit.js';
 
