@@ -129,7 +129,7 @@ function program(): Command {
     .option('--out <dir>', 'folder for the matrix files', 'reports')
     .option('--shard <i/n>', 'run part i of n of the cells (a stable split by client×scenario); merge the parts with merge-reports')
     .action(async (o) => {
-      const { matrixCommand } = await import('../drivers/matrix-command.js');
+      const { matrixCommand } = await import('./commands/matrix.js');
       process.exitCode = await matrixCommand(o);
     });
 

@@ -13,7 +13,7 @@ import type { RegisteredClient } from '../../mocks/provider/switches.js';
 import { createInProcessTransport } from '../../mocks/transports/in-process.js';
 import { startNodeHttpServer } from '../../mocks/transports/node-http.js';
 import { ReferenceClient } from '../client/reference-client.js';
-import { resolveClientConfig } from '../runner/client-config.js';
+import { resolveClientConfig } from '../client/client-config.js';
 import type { Scenario } from '../scenario/schema.js';
 import { CommandDriver } from './command/command-driver.js';
 import type { ClientDriver } from './driver.js';

@@ -18,7 +18,7 @@ import { overrideDriver, type DriverSpec } from '../drivers/driver-spec.js';
 import { openScenarioClient } from '../drivers/scenario-client.js';
 import type { ClientRun } from '../drivers/driver.js';
 import type { ClientVerdict } from '../drivers/client-verdicts.js';
-import { providerFamilyOf } from './client-config.js';
+import { providerFamilyOf } from '../client/client-config.js';
 import { checkStep } from './expectations.js';
 import type { ScenarioEnv, StepObservation, StepOutcome } from './scenario-env.js';
 import { actionOf, EXECUTORS } from './steps/index.js';

@@ -15,7 +15,7 @@ import { parityMarkdown } from './parity/markdown.js';
 import type { ParityReport, ScenarioParity } from './parity/report.js';
 import { paritySummary } from './parity/summary.js';
 import { runOnTarget, type RunOnTargetOptions } from './run-on-target.js';
-import { interruptedLine } from '../cli/partial-reports.js';
+import { interruptedLine } from '../reports/partial-reports.js';
 import { onInterrupt } from '../interrupt/interrupt.js';
 import { parseTarget, targetName, type TargetSpec } from './target.js';
 

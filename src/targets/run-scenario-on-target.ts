@@ -12,7 +12,7 @@ import { clientVerdicts, verdictExpectations, type VerdictContext } from '../dri
 import { ReferenceDriver } from '../drivers/reference-driver.js';
 import { learnSecrets, redactExchange, redactText, SecretSet } from '../redaction/redact.js';
 import type { CaseResult, ExpectationResult, StepResult } from '../results/model.js';
-import { clientConfigFor, providerFamilyOf } from '../runner/client-config.js';
+import { clientConfigFor, providerFamilyOf } from '../client/client-config.js';
 import { checkStep } from '../runner/expectations.js';
 import type { StepObservation, StepOutcome } from '../runner/scenario-env.js';
 import { actionOf } from '../runner/steps/index.js';

@@ -13,7 +13,7 @@ import { CommandDriver } from '../../src/drivers/command/command-driver.js';
 import { commandSettingsSchema } from '../../src/scenario/driver-schema.js';
 import type { ClientRun } from '../../src/drivers/driver.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
-import { resolveClientConfig } from '../../src/runner/client-config.js';
+import { resolveClientConfig } from '../../src/client/client-config.js';
 import { scenario } from './verdict-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'probe-'));

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../mocks/package-root.js';
-import { MATRIX_CLIENTS } from '../../src/drivers/matrix.js';
+import { MATRIX_CLIENTS } from '../../src/runner/matrix.js';
 import { importRecording } from '../../src/import/import-recording.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../mocks/package-root.js';
 import type { DriverSpec } from '../../src/drivers/driver-spec.js';
-import { MATRIX_CLIENTS } from '../../src/drivers/matrix.js';
+import { MATRIX_CLIENTS } from '../../src/runner/matrix.js';
 import { importRecording } from '../../src/import/import-recording.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';

@@ -3,7 +3,7 @@
  * `verify --shard i/n`) merged into one run, and its reports written as a single run
  * writes them (src/results/merge.ts). Exits as the merged run would: 0, 1 (some failed),
  * 2 (the inputs do not make one run). Folders holding matrix.json (`matrix --shard i/n`)
- * make one matrix.json and matrix.md instead (src/drivers/matrix-merge.ts).
+ * make one matrix.json and matrix.md instead (src/runner/matrix-merge.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -30,7 +30,7 @@ export async function mergeReportsCommand(inputs: string[], o: MergeReportsOptio
   if (matrices.length) {
     if (matrices.length !== inputs.length) throw new HarnessError('USAGE', `merge-reports: ${matrices.join(', ')} hold${matrices.length === 1 ? 's' : ''} a matrix (matrix.json), the others results.json: merge one kind at a time`);
     prepareOutDir(o.out);
-    return (await import('../../drivers/matrix-merge.js')).mergeMatrixFiles(inputs, o.out);
+    return (await import('../../runner/matrix-merge.js')).mergeMatrixFiles(inputs, o.out);
   }
   const files = inputs.map(readResultsFile);
   const run = mergeRuns(files);

@@ -16,7 +16,7 @@ import { selectShard } from '../../runner/select-scenarios.js';
 import { parseShard } from '../../results/shard.js';
 import { dim, yellow } from '../console-output.js';
 import { ConsoleReporter } from '../console-reporter.js';
-import { partialReportsOnInterrupt } from '../partial-reports.js';
+import { partialReportsOnInterrupt } from '../../reports/partial-reports.js';
 
 export interface RunCommandOptions {
   grep?: string;
@@ -73,7 +73,7 @@ export async function runCommand(paths: string[], o: RunCommandOptions): Promise
   const finish = (r: CaseResult) => finishCase(r, fileOf, listed);
   const started = Date.now();
   const onTarget = o.target !== undefined && o.target !== 'mock';
-  // On Ctrl-C or SIGTERM: the cases done so far, in reports marked interrupted (src/cli/partial-reports.ts).
+  // On Ctrl-C or SIGTERM: the cases done so far, in reports marked interrupted (src/reports/partial-reports.ts).
   const done: CaseResult[] = [];
   const onCase = (r: CaseResult) => {
     const c = finish(r);

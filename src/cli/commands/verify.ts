@@ -14,7 +14,7 @@ import { RESULTS_SCHEMA_VERSION } from '../../results/schema.js';
 import { parseShard, shardIds } from '../../results/shard.js';
 import { dim } from '../console-output.js';
 import { ConsoleReporter } from '../console-reporter.js';
-import { partialReportsOnInterrupt } from '../partial-reports.js';
+import { partialReportsOnInterrupt } from '../../reports/partial-reports.js';
 import { finishCase } from '../../results/finish-run.js';
 import { parseReportList } from '../../reports/write-reports.js';
 

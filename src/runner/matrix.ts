@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { packageRoot } from '../../mocks/package-root.js';
 import type { CaseResult } from '../results/model.js';
 import { prepareOutDir } from '../reports/write-reports.js';
-import { runScenario } from '../runner/run-scenario.js';
+import { runScenario } from './run-scenario.js';
 import { loadScenarioPaths } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { ClientVerdict } from './client-verdicts.js';
-import type { DriverSpec } from './driver-spec.js';
+import type { ClientVerdict } from '../drivers/client-verdicts.js';
+import type { DriverSpec } from '../drivers/driver-spec.js';
 import { takeShard, type Shard } from '../results/shard.js';
-import { libfaketime } from './shared-clock.js';
+import { libfaketime } from '../drivers/shared-clock.js';
 
 export interface MatrixClient {
   id: string;

@@ -5,7 +5,7 @@
  * report.html through {@link partialReportsOnInterrupt}; `parity` and `matrix` write their
  * own files and say the same line through {@link interruptedLine}.
  */
-import { writeReports } from '../reports/write-reports.js';
+import { writeReports } from './write-reports.js';
 import type { RunResult } from '../results/model.js';
 import { onInterrupt } from '../interrupt/interrupt.js';
 

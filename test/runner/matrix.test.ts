@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MATRIX_CLIENTS, matrixScenarios, runMatrix, type MatrixCell } from '../../src/drivers/matrix.js';
+import { MATRIX_CLIENTS, matrixScenarios, runMatrix, type MatrixCell } from '../../src/runner/matrix.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { needs } from '../support/system-requirements.js';
 

@@ -1,15 +1,15 @@
 /**
  * `oauth-harness matrix [--out reports] [--client id…]`: runs the compatibility matrix
  * and writes `matrix.json` and `matrix.md`. Exit 2 when the machine lacks what the
- * matrix needs; otherwise 0 (the cells are the result, pinned by test/drivers/matrix.test.ts).
+ * matrix needs; otherwise 0 (the cells are the result, pinned by test/runner/matrix.test.ts).
  */
-import { dim, green, red } from '../cli/console-output.js';
-import { HarnessError } from '../errors/harness-error.js';
-import { interruptedLine } from '../cli/partial-reports.js';
-import { onInterrupt } from '../interrupt/interrupt.js';
-import { matrixPrerequisites, MATRIX_CLIENTS, renderMatrixMarkdown, runMatrix, writeMatrix, type Matrix, type MatrixCell } from './matrix.js';
-import { prepareOutDir } from '../reports/write-reports.js';
-import { parseShard } from '../results/shard.js';
+import { dim, green, red } from '../console-output.js';
+import { HarnessError } from '../../errors/harness-error.js';
+import { interruptedLine } from '../../reports/partial-reports.js';
+import { onInterrupt } from '../../interrupt/interrupt.js';
+import { matrixPrerequisites, MATRIX_CLIENTS, renderMatrixMarkdown, runMatrix, writeMatrix, type Matrix, type MatrixCell } from '../../runner/matrix.js';
+import { prepareOutDir } from '../../reports/write-reports.js';
+import { parseShard } from '../../results/shard.js';
 
 export interface MatrixCommandOptions {
   out: string;

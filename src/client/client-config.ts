@@ -7,7 +7,7 @@
 import type { Clock } from '../../mocks/provider/clock.js';
 import type { MockProvider } from '../../mocks/provider/provider.js';
 import { loadProfile } from '../../mocks/profiles.js';
-import type { ReferenceClientConfig } from '../client/reference-client.js';
+import type { ReferenceClientConfig } from './reference-client.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** What the provider has registered for the client, and where its endpoints are. */
