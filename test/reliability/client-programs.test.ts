@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../../src/drivers/command/run-program.js';
+import { parseClientOption } from '../../src/drivers/driver-spec.js';
 import { findLeftovers, harnessMarkPrefix } from '../../src/drivers/processes.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { scenario } from '../drivers/verdict-fixtures.js';
@@ -138,5 +139,19 @@ describe('a client that leaves processes behind', () => {
     expect(result.clientRuns?.[0]).toMatchObject({ exitCode: 3, timedOut: false });
     expect(result.warnings ?? []).toEqual([expect.objectContaining({ code: 'client-left-processes', message: expect.stringMatching(/^step refresh: the client exited but left 2 processes running, stopped by the harness: sleep 45 \(pid \d+\), sleep 45 \(pid \d+\)$/) })]);
     expect(findLeftovers(undefined, harnessMarkPrefix())).toEqual([]);
+  });
+});
+
+describe('a web client that hides what it starts', () => {
+  it('children it started with an emptied environment outside its process group are stopped when the scenario ends', async () => {
+    const base = join(dir, 'web-escaping');
+    const app = join(import.meta.dirname, '..', '..', 'clients', 'web', 'oauth4webapi-web.mjs');
+    // the escaping script first, then the example web client in the same shell
+    const web = parseClientOption(`web:sh ${JSON.stringify(escaping)} ${JSON.stringify(base)} >/dev/null; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(app)}`);
+    const s = scenario({ provider: { profile: 'rfc-strict' }, client: { scopes: ['read'] }, steps: [{ connect: { user: 'alice' }, expect: { outcome: 'success' } }] }, 'web-escaping');
+    const result = await runScenario(s, { seed: 1, driver: web });
+    expect(result.verdict, result.message).toBe('passed');
+    const pids = [1, 2, 3].map((n) => Number(readFileSync(`${base}.${n}`, 'utf8')));
+    for (const pid of pids) expect(alive(pid), `pid ${pid}`).toBe(false);
   });
 });

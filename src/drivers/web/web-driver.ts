@@ -17,8 +17,9 @@ import type { CallApiInit, ClientDriver, ClientRun } from '../driver.js';
 import { ExternalDriver, type ExternalContext } from '../external-driver.js';
 import { protocolEnv } from '../protocol-env.js';
 import { clockFileEnv, writeClockFile } from '../shared-clock.js';
+import { parseHtml } from '../../user-agent/html.js';
 import { fetchTransport, HttpUserAgent, type UaResponse } from '../../user-agent/http-user-agent.js';
-import { newRunMark, outputTail as tail, RUN_MARK, stopLeftovers } from '../processes.js';
+import { newRunMark, outputTail as tail, ProcessTree, RUN_MARK, stopLeftovers } from '../processes.js';
 
 
 function freePort(): Promise<number> {
@@ -46,6 +47,8 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
   private output = { stdout: '', stderr: '' };
   private dir: string | undefined;
   private clockFile: string | undefined;
+  /** The web client's process tree, watched from its start to its close (../processes.ts). */
+  private tree: ProcessTree | undefined;
   /** Marks the web client's processes (../processes.ts). */
   private readonly mark = newRunMark();
 
@@ -77,6 +80,8 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
     const env = { ...process.env, ...protocolEnv(this.ctx.provider, this.config, this.ctx.scenarioId), OAUTH_HARNESS_PORT: String(port), PORT: String(port), OAUTH_HARNESS_API_URL: api, ...this.settings.env, ...clock };
     const child = spawn('/bin/sh', ['-c', this.settings.start], { cwd: this.settings.cwd, env: { ...env, [RUN_MARK]: this.mark }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    // watched while it runs, so what it starts and hides (an emptied environment, a new session) is still stopped at close
+    this.tree = new ProcessTree(child.pid);
     child.stdout!.on('data', (c: Buffer) => (this.output.stdout = tail(this.output.stdout + c.toString())));
     child.stderr!.on('data', (c: Buffer) => (this.output.stderr = tail(this.output.stderr + c.toString())));
     const deadline = Date.now() + parseDuration(this.settings.timeout);
@@ -118,8 +123,10 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
   async beginConnect(): Promise<string> {
     const r = await this.open('login', `${this.base}${this.settings.login}`);
     if (r.offsite) return r.offsite;
-    const link = new RegExp(`(?:href|action)="(${this.config.authorizationUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^"]*)"`).exec(r.body)?.[1];
-    if (link) return link.replace(/&amp;/g, '&');
+    // a link or a form (GET) to the provider's authorization endpoint, read by the one HTML reader
+    const page = parseHtml(r.body, r.res.url);
+    const link = [...page.links.map((l) => l.href), ...page.forms.map((f) => f.action)].find((u) => u.startsWith(this.config.authorizationUrl));
+    if (link) return link;
     throw new ClientError('no_authorization_redirect', `the login page answered ${r.res.status} without sending the browser to the provider`);
   }
 
@@ -166,10 +173,14 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
    */
   async close(): Promise<void> {
     const child = this.child;
+    const tree = this.tree;
     this.child = undefined;
+    this.tree = undefined;
     if (child?.pid) {
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
-      await stopLeftovers(child.pid, this.mark, 2000);
+      tree?.poll();
+      await stopLeftovers(child.pid, this.mark, 2000, tree);
+      tree?.stop();
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
       child.stdout?.destroy();
       child.stderr?.destroy();
