@@ -5,6 +5,7 @@
  */
 import type { Exchange } from '../results/model.js';
 import { authorizationRequests, callbackErrors, grantedScopes, isHtml, kindOf, locationParams, paramsOf, splitScopes, tokenGrants, type TokenGrant } from './traffic.js';
+import { controlsNamed } from '../user-agent/html.js';
 
 export interface LoginScopes {
   authorization: Exchange;
@@ -25,15 +26,12 @@ export interface LoginScopes {
   granted: string[] | undefined;
 }
 
-function decodeAttr(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** Scope inputs of a consent form (checkboxes or hidden fields named `scope`). */
+/** Scope inputs of a consent form (checkboxes or hidden fields named `scope`), read by the one HTML reader. */
 export function consentScopes(html: string): string[] | undefined {
-  const inputs = html.match(/<input[^>]*name="scope"[^>]*>/gi);
-  if (!inputs) return undefined;
-  return [...new Set(inputs.map((i) => /value="([^"]*)"/i.exec(i)?.[1]).filter((v): v is string => v !== undefined).map(decodeAttr))];
+  if (!/name\s*=\s*["']?scope/i.test(html)) return undefined; // no scope control at all: skip the parse
+  const inputs = controlsNamed(html, 'scope').filter((c) => c.tag === 'input');
+  if (!inputs.length) return undefined;
+  return [...new Set(inputs.flatMap((i) => (i.attrs.value !== undefined ? [i.attrs.value] : [])))];
 }
 
 /** Each login (authorization request) with what became of its scopes. */

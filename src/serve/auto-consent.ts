@@ -7,6 +7,7 @@
  */
 import type { ProviderRequest, ProviderResponse } from '../../mocks/provider/http.js';
 import type { MockProvider } from '../../mocks/provider/provider.js';
+import { controlsNamed } from '../user-agent/html.js';
 
 export interface ConsentDecision {
   user: string;
@@ -16,15 +17,13 @@ export interface ConsentDecision {
   wrongPassword: boolean;
 }
 
-const TXN = /name="txn" value="([^"]+)"/;
-
 /** Answers a login page with a decision; returns the provider's answer to the form post. */
 export async function decide(provider: MockProvider, req: ProviderRequest, page: ProviderResponse, d: ConsentDecision): Promise<ProviderResponse> {
-  const txn = TXN.exec(page.body)?.[1];
+  const txn = controlsNamed(page.body, 'txn')[0]?.value;
   if (!txn) return page;
   const user = provider.context.users.get(d.user);
   const form = new URLSearchParams({ txn, username: d.user, password: d.wrongPassword || !user ? 'wrong-password' : user.password, decision: d.deny ? 'deny' : 'allow' });
-  for (const m of page.body.matchAll(/<input type="checkbox" name="scope" value="([^"]+)"/g)) if (!d.untick.includes(m[1]!)) form.append('scope', m[1]!);
+  for (const box of controlsNamed(page.body, 'scope')) if (box.type === 'checkbox' && box.value && !d.untick.includes(box.value)) form.append('scope', box.value);
   const path = `${provider.context.switches.paths.authorize}/decision`;
   return provider.handle({
     method: 'POST',
@@ -39,5 +38,5 @@ export async function decide(provider: MockProvider, req: ProviderRequest, page:
 
 /** Whether a response is the provider's login-and-consent page. */
 export function isLoginPage(res: ProviderResponse): boolean {
-  return res.status === 200 && (res.headers['content-type'] ?? '').startsWith('text/html') && TXN.test(res.body) && res.body.includes('id="login"');
+  return res.status === 200 && (res.headers['content-type'] ?? '').startsWith('text/html') && res.body.includes('id="login"') && controlsNamed(res.body, 'txn').length > 0;
 }

@@ -138,6 +138,11 @@ export function parseHtml(html: string, baseUrl: string): HtmlPage {
   return page;
 }
 
+/** Every form control named `name` on the page, in document order (a consent form's `scope` boxes, a hidden `txn`). */
+export function controlsNamed(html: string, name: string): HtmlControl[] {
+  return parseHtml(html, 'http://localhost/').forms.flatMap((f) => f.controls.filter((c) => c.name === name));
+}
+
 /** Is the control a submit control? */
 export function isSubmit(c: HtmlControl): boolean {
   return (c.tag === 'button' && c.type === 'submit') || (c.tag === 'input' && (c.type === 'submit' || c.type === 'image'));

@@ -4,7 +4,8 @@
  * missed; page text for messages.
  */
 import { describe, expect, it } from 'vitest';
-import { firstParagraph, formData, pageText, parseHtml } from '../../src/user-agent/html.js';
+import { consentScopes } from '../../src/diagnoses/consent.js';
+import { controlsNamed, firstParagraph, formData, pageText, parseHtml } from '../../src/user-agent/html.js';
 
 describe('html reader', () => {
   const page = parseHtml(
@@ -60,5 +61,18 @@ describe('html reader', () => {
     expect(pageText('<title>Only a title</title><div>some   text</div>')).toEqual({ title: 'Only a title', detail: 'some text' });
     expect(pageText('')).toEqual({ title: 'error page', detail: '' });
     expect(firstParagraph('<h1>x</h1><div>no paragraph</div>')).toBe('');
+  });
+});
+
+describe('consent pages through the one reader', () => {
+  const page = `<form method="post"><input type=hidden name=txn value="t&#x2D;1"><label><input type="checkbox" name="scope" value="read&#x3A;all" checked></label>
+    <input name='scope' type=checkbox value="write" disabled><input type="submit" value="Allow"></form>`;
+  it('finds controls by name whatever the quoting, with character references decoded', () => {
+    expect(controlsNamed(page, 'txn').map((c) => c.value)).toEqual(['t-1']);
+    expect(controlsNamed(page, 'scope').map((c) => [c.value, c.type, c.attrs.disabled !== undefined])).toEqual([['read:all', 'checkbox', false], ['write', 'checkbox', true]]);
+  });
+  it('gives the scopes a consent form offers (diagnoses), or undefined for a page without them', () => {
+    expect(consentScopes(page)).toEqual(['read:all', 'write']);
+    expect(consentScopes('<form><input name="username"></form>')).toBeUndefined();
   });
 });

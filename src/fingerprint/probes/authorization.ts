@@ -13,6 +13,7 @@ import { land, type Landing } from '../../verify/flows/landing.js';
 import { isLoopbackHost } from '../../verify/context.js';
 import type { FingerprintProbe } from '../probe.js';
 import type { Session } from '../session.js';
+import { controlsNamed } from '../../user-agent/html.js';
 
 function describeLanding(s: Session, l: Landing): string {
   const last = l.hops[l.hops.length - 1];
@@ -45,9 +46,9 @@ export const authorizationProbe: FingerprintProbe = {
     const valid = await go({});
     if (!valid.loginPage) return f.unknown('authorization endpoint', `a valid authorization request did not show a login page: ${describeLanding(s, valid)}`);
     const page = valid.page?.text ?? '';
-    const boxes = page.match(/<input[^>]*name="scope"[^>]*>/gi) ?? [];
+    const boxes = controlsNamed(page, 'scope').filter((c) => c.tag === 'input');
     if (boxes.length) {
-      const free = boxes.some((b) => /type="checkbox"/i.test(b) && !/\sdisabled/i.test(b));
+      const free = boxes.some((b) => b.type === 'checkbox' && b.attrs.disabled === undefined);
       f.set(['scopes', 'userCanDeny'], free, `the consent form ${free ? 'lets the user untick scopes' : 'shows the scopes without letting the user untick them'} (${s.ref(valid.page!)})`);
     } else f.unknown('scopes.userCanDeny', 'the login page has no scope checkboxes: whether the user may grant only some scopes is not visible');
 
