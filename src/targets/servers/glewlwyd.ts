@@ -8,12 +8,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GlewlwydContainer } from '../containers/glewlwyd/glewlwyd-container.js';
-import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
 import { glewlwydServer } from '../containers/glewlwyd/definition.js';
 import { glewlwydUserAgent, glewlwydVerifyDriver } from '../containers/glewlwyd/glewlwyd-http-login.js';
-import { stopOnce } from '../started-target.js';
+import { containerTarget } from './container-target.js';
 
 const GLEWLWYD_IMITATES = glewlwydServer.imitates;
 
@@ -50,10 +49,7 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
   for (const u of others) builder.withExtraUser(u);
   if (o.baseImage) builder.withBaseImage(o.baseImage);
   const server = await builder.start();
-  const stop = stopOnce(server);
-  try {
-    const issuer = server.getIssuer();
-    const metadata = await discoverTarget(issuer);
+  return containerTarget(server, ({ issuer, metadata, stop }) => {
     const browser = chromiumPath();
     return {
       label: 'container:glewlwyd',
@@ -80,8 +76,5 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
       verifyUserAgent: () => glewlwydVerifyDriver({ user: { username: first!.username, password: first!.password } }),
       stop,
     };
-  } catch (e) {
-    await stop();
-    throw e;
-  }
+  });
 }

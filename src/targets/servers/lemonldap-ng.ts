@@ -9,9 +9,9 @@
 import { LemonldapContainer } from '../containers/lemonldap-ng/lemonldap-ng-container.js';
 import { lemonldapServer } from '../containers/lemonldap-ng/definition.js';
 import { lemonldapUserAgent, LEMONLDAP_LOGIN_FIELDS } from '../containers/lemonldap-ng/lemonldap-ng-login.js';
-import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
-import { stopOnce, type StartedTarget, type StartTargetOptions } from '../started-target.js';
+import type { StartedTarget, StartTargetOptions } from '../started-target.js';
+import { containerTarget } from './container-target.js';
 
 /**
  * Extra relying parties for `verify` (docs/requirements.md's fixtures): F2 (a second
@@ -50,10 +50,7 @@ export async function startLemonldapTarget(o: StartTargetOptions): Promise<Start
   for (const u of im.users) builder.withUser({ username: u.username, password: u.password, ...(u.name ? { name: u.name } : {}), ...(u.email ? { email: u.email } : {}) });
   if (o.baseImage) builder.withBaseImage(o.baseImage);
   const server = await builder.start();
-  const stop = stopOnce(server);
-  try {
-    const issuer = server.getIssuer();
-    const metadata = await discoverTarget(issuer);
+  return containerTarget(server, ({ issuer, metadata, stop }) => {
     const user = im.users[0]!;
     const redirect = { redirect_uri: im.client.redirectUri };
     return {
@@ -86,8 +83,5 @@ export async function startLemonldapTarget(o: StartTargetOptions): Promise<Start
       }),
       stop,
     };
-  } catch (e) {
-    await stop();
-    throw e;
-  }
+  });
 }

@@ -8,12 +8,11 @@
  */
 import { OidcProviderContainer, type OidcProviderBehaviour } from '../containers/oidc-provider/oidc-provider-container.js';
 import type { Switches } from '../../../mocks/provider/switches.js';
-import { discoverTarget } from '../discovery.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
 import { oidcProviderServer } from '../containers/oidc-provider/definition.js';
 import { formUserAgent } from '../../user-agent/form-user-agent.js';
-import { stopOnce } from '../started-target.js';
+import { containerTarget } from './container-target.js';
 
 const OIDC_PROVIDER_IMITATES = oidcProviderServer.imitates;
 
@@ -87,10 +86,7 @@ export async function startOidcProviderTarget(o: StartTargetOptions): Promise<St
   if (o.baseImage) builder.withBaseImage(o.baseImage);
   for (const u of im.users) builder.withUser({ username: u.username, password: u.password, claims: { ...(u.name ? { name: u.name } : {}), ...(u.email ? { email: u.email, email_verified: true } : {}) } });
   const server = await builder.start();
-  const stop = stopOnce(server);
-  try {
-    const issuer = server.getIssuer();
-    const metadata = await discoverTarget(issuer);
+  return containerTarget(server, ({ issuer, metadata, stop }) => {
     const user = im.users[0]!;
     return {
       label: 'container:oidc-provider',
@@ -119,8 +115,5 @@ export async function startOidcProviderTarget(o: StartTargetOptions): Promise<St
       }),
       stop,
     };
-  } catch (e) {
-    await stop();
-    throw e;
-  }
+  });
 }
