@@ -33,6 +33,12 @@ describe('oauth-harness fingerprint', () => {
     expect(r.stdout).toMatch(/Never determined/);
   });
 
+  it('an endpoint flag that is not a URL: one line naming the flag, exit 2', async () => {
+    const r = await cli(['fingerprint', '--issuer', 'http://127.0.0.1:9/x', '--client-id', 'x', '--client-secret', 'y', '--token-endpoint', 'notaurl']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe('error: --token-endpoint: "notaurl" is not an absolute http(s) URL');
+  });
+
   it('without --issuer: one line, exit 2', async () => {
     const r = await cli(['fingerprint', '--client-id', 'x', '--client-secret', 'y']);
     expect(r.code).toBe(2);

@@ -66,6 +66,9 @@ export async function fingerprintCommand(o: FingerprintCommandOptions): Promise<
   const merged = verify.mergeVerifyFlags(file, { issuer: o.issuer, clientId: o.clientId, clientSecret: o.clientSecret, redirectUri: o.redirectUri });
   // endpoints of a server without metadata: the flags over verify.yaml's `endpoints`
   const flags = { authorization_endpoint: o.authorizationEndpoint, token_endpoint: o.tokenEndpoint, revocation_endpoint: o.revocationEndpoint, introspection_endpoint: o.introspectionEndpoint };
+  for (const [member, v] of Object.entries(flags)) {
+    if (v !== undefined && !/^https?:\/\//i.test(v)) throw new HarnessError('USAGE', `--${member.replace('_endpoint', '').replace(/_/g, '-')}-endpoint: "${v}" is not an absolute http(s) URL`);
+  }
   const endpoints = { ...merged.endpoints, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
   const input = { ...merged, ...(Object.keys(endpoints).length ? { endpoints } : {}) };
   if (!input.issuer) throw new HarnessError('USAGE', 'fingerprint needs --issuer URL (or issuer: in --config)');
