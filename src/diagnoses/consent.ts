@@ -29,10 +29,17 @@ export interface LoginScopes {
 /** Scope inputs of a consent form (checkboxes or hidden fields named `scope`), read by the one HTML reader. */
 export function consentScopes(html: string): string[] | undefined {
   if (!/name\s*=\s*["']?scope/i.test(html)) return undefined; // no scope control at all: skip the parse
+  // several detectors read the same login: the page is parsed once (the last few pages kept)
+  if (parsedPages.has(html)) return parsedPages.get(html)?.slice();
   const inputs = controlsNamed(html, 'scope').filter((c) => c.tag === 'input');
-  if (!inputs.length) return undefined;
-  return [...new Set(inputs.flatMap((i) => (i.attrs.value !== undefined ? [i.attrs.value] : [])))];
+  const scopes = inputs.length ? [...new Set(inputs.flatMap((i) => (i.attrs.value !== undefined ? [i.attrs.value] : [])))] : undefined;
+  if (parsedPages.size >= 16) parsedPages.delete(parsedPages.keys().next().value!);
+  parsedPages.set(html, scopes);
+  return scopes?.slice();
 }
+
+/** Consent pages already read, by their text, oldest first. */
+const parsedPages = new Map<string, string[] | undefined>();
 
 /** Each login (authorization request) with what became of its scopes. */
 export function loginScopes(all: Exchange[]): LoginScopes[] {

@@ -52,6 +52,15 @@ function kindByParams(e: Exchange): RequestKind | undefined {
  * recorded endpoint name, else by who talked to whom (live traffic has no names).
  */
 export function kindOf(e: Exchange): RequestKind {
+  let kind = kinds.get(e);
+  if (!kind) kinds.set(e, (kind = kindFromRequest(e)));
+  return kind;
+}
+
+/** Each exchange's kind, worked out once: every detector asks for the kinds of the same exchanges. */
+const kinds = new WeakMap<Exchange, RequestKind>();
+
+function kindFromRequest(e: Exchange): RequestKind {
   const ep = e.endpoint;
   if (ep === 'discovery' || /\/\.well-known\/(openid-configuration|oauth-authorization-server)/.test(e.request.url)) return 'discovery';
   if (ep === 'decision') return 'decision';

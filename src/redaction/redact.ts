@@ -28,15 +28,21 @@ export function spellings(v: string): string[] {
 /** Collects secret values seen in parameters, JSON bodies and headers, to sweep them anywhere else. */
 export class SecretSet {
   private readonly values = new Set<string>();
+  /** The values longest first, each with its spellings and marker: made once per change of the set, not per text swept. */
+  private sweepList: { spellings: string[]; marker: string }[] | undefined;
   add(value: string | undefined | null): void {
-    if (value && value.length >= 4 && !PLACEHOLDERS.has(value.toLowerCase())) this.values.add(value);
+    if (value && value.length >= 4 && !PLACEHOLDERS.has(value.toLowerCase()) && !this.values.has(value)) {
+      this.values.add(value);
+      this.sweepList = undefined;
+    }
   }
   /** Replaces every known secret in a text (longest first), raw and in its encoded spellings. */
   sweep(text: string): string {
     if (!text || this.values.size === 0) return text;
+    this.sweepList ??= [...this.values].sort((a, b) => b.length - a.length).map((v) => ({ spellings: spellings(v), marker: fingerprint(v) }));
     let out = text;
-    for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
-      for (const form of spellings(v)) if (out.includes(form)) out = out.split(form).join(fingerprint(v));
+    for (const { spellings: forms, marker } of this.sweepList) {
+      for (const form of forms) if (out.includes(form)) out = out.split(form).join(marker);
     }
     return out;
   }

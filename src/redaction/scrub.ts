@@ -31,6 +31,9 @@ export const SECRET_NAMES: ReadonlySet<string> = new Set([
   'txn',
 ]);
 
+/** The name sets made here, which nobody changes (see {@link namedValuePatterns}). */
+const ownSets = new WeakSet<object>([SECRET_NAMES]);
+
 /** The patterns that find secret-named values in text, for one set of names. */
 export interface NamedValuePatterns {
   /** `name=value` after the start, `?`, `#`, `&`, `;` (as in `&amp;`), a quote, white space, `,` or `(`. */
@@ -43,9 +46,23 @@ export interface NamedValuePatterns {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const cache = new Map<string, NamedValuePatterns>();
+/**
+ * The patterns of the name sets made here ({@link SECRET_NAMES} and {@link secretNames}'s,
+ * never changed after): scrubbing a report asks for them once per text, so the sort and
+ * join are paid once per set. A set or list from elsewhere may change, so it is not kept.
+ */
+const bySet = new WeakMap<object, NamedValuePatterns>();
 
 /** The patterns for `names` (longest name first, so `code_verifier` is not read as `code`). */
 export function namedValuePatterns(names: Iterable<string> = SECRET_NAMES): NamedValuePatterns {
+  const known = bySet.get(names);
+  if (known) return known;
+  const patterns = patternsFor(names);
+  if (ownSets.has(names)) bySet.set(names, patterns);
+  return patterns;
+}
+
+function patternsFor(names: Iterable<string>): NamedValuePatterns {
   const list = [...new Set(names)].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const key = list.join('|');
   let patterns = cache.get(key);
@@ -61,10 +78,21 @@ export function namedValuePatterns(names: Iterable<string> = SECRET_NAMES): Name
   return patterns;
 }
 
+/** {@link secretNames}' sets by their extra names (a few: a login form's field, a probe's names), so their patterns are kept too. */
+const extended = new Map<string, ReadonlySet<string>>();
+
 /** Names to treat as secret: the standard ones plus `extra` (e.g. a login form's password field). */
 export function secretNames(extra: Iterable<string> = []): ReadonlySet<string> {
   const added = [...extra];
-  return added.length ? new Set([...SECRET_NAMES, ...added]) : SECRET_NAMES;
+  if (!added.length) return SECRET_NAMES;
+  const key = added.join('\u0000');
+  let names = extended.get(key);
+  if (!names) {
+    names = new Set([...SECRET_NAMES, ...added]);
+    ownSets.add(names);
+    if (extended.size < 64) extended.set(key, names);
+  }
+  return names;
 }
 
 const CREDENTIALS = /\b(Basic|Bearer)\s+([A-Za-z0-9\-._~+/]{12,}=*)/g;

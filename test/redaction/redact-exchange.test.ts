@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint as redactionMarker, learnSecrets, redactExchange as redactWith, SecretSet } from '../../src/redaction/redact.js';
+import { scrubText, secretNames } from '../../src/redaction/scrub.js';
 import type { Exchange } from '../../src/results/model.js';
 
 /** Redaction as `verify`'s probe does it: the configured secrets plus what the exchange carries. */
@@ -85,5 +86,31 @@ describe('redactExchange (verify\'s probe and the runner share it)', () => {
   it('marks cookie values one by one and keeps their names and attributes', () => {
     const r = redactExchange(ex({ resHeaders: { 'set-cookie': 'sid=abc123; Path=/; HttpOnly\ntheme=dark' } }));
     expect(r.response.headers['set-cookie']).toBe(`sid=${redactionMarker('abc123')}; Path=/; HttpOnly\ntheme=${redactionMarker('dark')}`);
+  });
+});
+
+describe('what redaction keeps between texts', () => {
+  it('sweeps a secret learned after an earlier sweep of the same set', () => {
+    const secrets = new SecretSet();
+    secrets.add('first-secret-value');
+    expect(secrets.sweep('a first-secret-value b')).toBe(`a ${redactionMarker('first-secret-value')} b`);
+    secrets.add('second-secret-value');
+    expect(secrets.sweep('second-secret-value and first-secret-value')).toBe(`${redactionMarker('second-secret-value')} and ${redactionMarker('first-secret-value')}`);
+    // the longer value first: a secret holding another is replaced whole
+    secrets.add('second-secret-value-longer');
+    expect(secrets.sweep('x second-secret-value-longer')).toBe(`x ${redactionMarker('second-secret-value-longer')}`);
+  });
+
+  it('reads a name set of its own afresh, so names added to it later count', () => {
+    const names = new Set(['my_secret']);
+    expect(scrubText('my_secret=abcdef', names)).toBe(`my_secret=${redactionMarker('abcdef')}`);
+    names.add('other_secret');
+    expect(scrubText('other_secret=abcdef', names)).toBe(`other_secret=${redactionMarker('abcdef')}`);
+  });
+
+  it('gives the same set for the same extra names, with their patterns', () => {
+    expect(secretNames(['pin'])).toBe(secretNames(['pin']));
+    expect(scrubText('pin=12345678', secretNames(['pin']))).toBe(`pin=${redactionMarker('12345678')}`);
+    expect(scrubText('pin=12345678')).toBe('pin=12345678');
   });
 });
