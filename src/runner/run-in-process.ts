@@ -7,10 +7,12 @@
  * promise (an unhandled rejection or an uncaught exception while it runs) or does not
  * finish within {@link SCENARIO_TIMEOUT_MS} is a failed case with the reason, and the
  * run goes on; `bail` stops after the first failed case; results come in the order given.
+ * A timeout names the step that was running and keeps what the scenario recorded before it.
  */
 import type { CaseResult } from '../results/model.js';
 import type { Scenario } from '../scenario/schema.js';
 import { runScenario } from './run-scenario.js';
+import { describeProgress, type ScenarioProgress } from './scenario-progress.js';
 
 /** The longest one scenario may take (the per-test timeout `run` always had). */
 export const SCENARIO_TIMEOUT_MS = 60_000;
@@ -24,8 +26,8 @@ export interface InProcessRunOptions {
   onResult?: (r: CaseResult) => void;
   /** Overrides {@link SCENARIO_TIMEOUT_MS} (tests). */
   timeoutMs?: number;
-  /** Runs one scenario; default {@link runScenario} (tests give one that hangs or throws). */
-  run?: (s: Scenario, seed: number) => Promise<CaseResult>;
+  /** Runs one scenario, keeping `progress` up to date; default {@link runScenario} (tests give one that hangs or throws). */
+  run?: (s: Scenario, seed: number, progress: ScenarioProgress) => Promise<CaseResult>;
 }
 
 /** The result of a scenario that did not complete: failed, with why. */
@@ -35,10 +37,35 @@ export function crashedCase(s: Scenario, message: string): CaseResult {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 
+/**
+ * The result of a scenario that ran out of time: the message names where it was (the step
+ * running, for how long, the client driver); the steps that finished, the exchanges and the
+ * client's runs so far are kept (redacted), with the step that hung as a failed step.
+ */
+export function timedOutCase(s: Scenario, timeoutMs: number, progress: ScenarioProgress): CaseResult {
+  const now = performance.now();
+  const limit = `${timeoutMs / 1000} s`;
+  const where = describeProgress(progress, now);
+  const crashed = crashedCase(s, `the scenario did not finish within ${limit}${where ? `: ${where}` : ''}`);
+  let partial: ReturnType<NonNullable<ScenarioProgress['partial']>> | undefined;
+  try {
+    partial = progress.partial?.();
+  } catch {
+    // what was recorded could not be read: the message alone
+  }
+  if (!partial) return crashed;
+  const hung = progress.step;
+  const ran = hung ? `${((now - hung.startedAt) / 1000).toFixed(1)} s` : '';
+  const steps = hung
+    ? [...partial.steps, { name: hung.name, passed: false, detail: `still running when the scenario timeout (${limit}) ran out`, expectations: [{ path: `steps[${hung.index}]`, passed: false, message: `${hung.label} did not finish: the scenario timeout (${limit}) ran out after it had run ${ran}`, expected: 'finished', actual: 'still running' }] }]
+    : partial.steps;
+  return { ...crashed, ...partial, steps };
+}
+
 /** Runs the scenarios in order; returns their results in that order. */
 export async function runInProcess(o: InProcessRunOptions): Promise<CaseResult[]> {
   const timeoutMs = o.timeoutMs ?? SCENARIO_TIMEOUT_MS;
-  const run = o.run ?? ((s: Scenario, seed: number) => runScenario(s, { seed }));
+  const run = o.run ?? ((s: Scenario, seed: number, progress: ScenarioProgress) => runScenario(s, { seed, progress }));
   const results: CaseResult[] = [];
   // an error thrown outside the scenario's promise (a callback, a stray rejection) belongs to the scenario running
   let stray: unknown;
@@ -51,11 +78,12 @@ export async function runInProcess(o: InProcessRunOptions): Promise<CaseResult[]
     for (const s of o.scenarios) {
       stray = undefined;
       const started = performance.now();
+      const progress: ScenarioProgress = {};
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<CaseResult>((resolve) => {
-        timer = setTimeout(() => resolve(crashedCase(s, `the scenario did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+        timer = setTimeout(() => resolve(timedOutCase(s, timeoutMs, progress)), timeoutMs);
       });
-      let r = await Promise.race([run(s, o.seed).catch((e: unknown) => crashedCase(s, `the scenario crashed: ${messageOf(e)}`)), timedOut]);
+      let r = await Promise.race([run(s, o.seed, progress).catch((e: unknown) => crashedCase(s, `the scenario crashed: ${messageOf(e)}`)), timedOut]);
       clearTimeout(timer);
       if (stray !== undefined && r.verdict !== 'failed') r = { ...r, verdict: 'failed', message: `an error escaped the scenario: ${messageOf(stray)}` };
       if (!r.durationMs) r = { ...r, durationMs: Math.round(performance.now() - started) };

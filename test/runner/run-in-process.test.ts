@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../mocks/package-root.js';
 import type { CaseResult } from '../../src/results/model.js';
 import { crashedCase, runInProcess } from '../../src/runner/run-in-process.js';
+import { runScenario } from '../../src/runner/run-scenario.js';
+import type { ScenarioProgress } from '../../src/runner/scenario-progress.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/schema.js';
+import { scenario } from '../drivers/verdict-fixtures.js';
 
 const root = packageRoot();
 const real = ['api-auth/api-call-with-bearer', 'credentials/google-body-credentials'].map((f) => loadScenario(join(root, 'scenarios', `${f}.yaml`), root));
@@ -55,4 +58,48 @@ describe('runInProcess', () => {
     expect(results.map((r) => [r.id, r.verdict])).toEqual([['api-call-with-bearer', 'passed'], ['google-body-credentials', 'passed']]);
     expect(results[0]!.exchanges.length).toBeGreaterThan(0);
   }, 60_000);
+
+  describe('a scenario that runs out of time names the step that was running', () => {
+    const secret = 'hush-hush-client-secret-42';
+    /** A command client whose second step (the refresh, named) hangs; its command line carries the client secret. */
+    const hangsInRefresh = (timeout: string) =>
+      scenario(
+        {
+          provider: { profile: 'rfc-strict' },
+          client: { clientSecret: secret, driver: 'command', command: { run: `SECRET=${secret}; if [ "$OAUTH_HARNESS_STEP" = refresh ]; then echo "waiting $SECRET"; sleep 10; fi`, timeout } },
+          steps: [{ clientCredentials: { scopes: ['read'] } }, { name: 'stuck refresh', refresh: {} }],
+        },
+        'hangs-in-refresh',
+      );
+
+    it('the scenario timeout names the step, how long it ran and the driver, keeps what came before, and shows no secret', async () => {
+      // the scenario runs on in the background after its timeout: waited for at the end, so no client is left running
+      let background: Promise<CaseResult> | undefined;
+      const [r] = await runInProcess({ scenarios: [hangsInRefresh('2s')], seed: 1, timeoutMs: 1000, run: (s, seed, progress) => (background = runScenario(s, { seed, progress })) });
+      expect(r!.verdict).toBe('failed');
+      expect(r!.message).toMatch(/^the scenario did not finish within 1 s: step 2 "stuck refresh" had been running for \d+\.\d s \(command client\)$/);
+      expect(r!.client).toMatch(/^command:/);
+      expect(r!.steps.map((s) => [s.name, s.passed])).toEqual([['1. clientCredentials', true], ['stuck refresh', false]]);
+      expect(r!.steps[1]!.expectations[0]).toMatchObject({ path: 'steps[1]', passed: false, message: expect.stringMatching(/^step 2 "stuck refresh" did not finish: the scenario timeout \(1 s\) ran out after it had run \d+\.\d s$/) });
+      expect(r!.clientRuns?.map((c) => c.step)).toEqual(['client-credentials']);
+      expect(JSON.stringify(r)).not.toContain(secret);
+      await background;
+    }, 10_000);
+
+    it('a scenario that hangs before its first step says so', async () => {
+      const run = (_s: Scenario, _seed: number, progress: ScenarioProgress) => {
+        progress.driver = 'web';
+        return new Promise<CaseResult>(() => undefined);
+      };
+      const [r] = await runInProcess({ scenarios: [named('starting')], seed: 1, timeoutMs: 100, run });
+      expect(r!.message).toBe('the scenario did not finish within 0.1 s: the web client was starting (before step 1)');
+    });
+
+    it('the per-step limit names the step too', async () => {
+      const r = await runScenario(hangsInRefresh('500ms'), { seed: 1 });
+      expect(r.verdict).toBe('failed');
+      expect(r.message).toMatch(/^steps\[1\]: unexpected failure: client_failed: step 2 "stuck refresh" did not finish within the command client's step time limit \(500ms\): the refresh: the client timed out: waiting \[redacted:[0-9a-f]{8}\]$/);
+      expect(JSON.stringify(r)).not.toContain(secret);
+    }, 10_000);
+  });
 });
