@@ -11,10 +11,7 @@
  *   await server.stop();
  * }
  */
-import { GenericContainer, type StartedTestContainer } from 'testcontainers';
-import { harnessLabels, stopOnInterrupt } from '../runtime.js';
-import { DEFAULT_BASE_IMAGE } from '../image-build.js';
-import { assertPort, freeLoopbackPort, LoopbackHttpWait } from '../loopback.js';
+import { ServerContainer, StartedServerContainer, type StoppableContainer } from '../server-container.js';
 import { provisionGlewlwyd } from './glewlwyd-admin.js';
 import { defaultGlewlwydSettings, type GlewlwydClient, type GlewlwydTtl, type GlewlwydUser } from './glewlwyd-config.js';
 import { glewlwydImage } from './glewlwyd-image.js';
@@ -25,36 +22,20 @@ export type { GlewlwydClient, GlewlwydTtl, GlewlwydUser } from './glewlwyd-confi
  * Builder for a Glewlwyd container. Defaults: plugin `oidc`, client
  * `harness-client` (secret in `getClient()`, grants authorization_code,
  * client_credentials and refresh_token, scopes `openid` and `harness`),
- * user `alice` / `alice-password`, refresh tokens not rotated.
+ * user `alice` / `alice-password`, refresh tokens not rotated, startup timeout 60 s.
+ * `withRedirectUri` sets the client's redirect URIs (the first call replaces the
+ * default one). Port, base image, redirect URIs and startup timeout: {@link ServerContainer}.
  */
-export class GlewlwydContainer {
-  private port?: number;
-  private baseImage = DEFAULT_BASE_IMAGE;
+export class GlewlwydContainer extends ServerContainer<StartedGlewlwydContainer> {
   private readonly settings = defaultGlewlwydSettings();
-  private redirectUris: string[] = [];
-  private startupTimeoutMs = 60_000;
 
-  /** Listen on this 127.0.0.1 port instead of a free one. */
-  withPort(port: number): this {
-    this.port = assertPort(port, 'GlewlwydContainer.withPort');
-    return this;
-  }
-
-  /** Build on another local base image (default `debian:bookworm-slim`). */
-  withBaseImage(name: string): this {
-    this.baseImage = name;
-    return this;
+  constructor() {
+    super('GlewlwydContainer', 60_000);
   }
 
   /** Replace the default client's id, secret or redirect URIs. */
   withClient(client: Partial<GlewlwydClient>): this {
     Object.assign(this.settings.client, client);
-    return this;
-  }
-
-  /** Add a redirect URI; the first call replaces the default one. */
-  withRedirectUri(uri: string): this {
-    this.redirectUris.push(uri);
     return this;
   }
 
@@ -88,55 +69,41 @@ export class GlewlwydContainer {
     return this;
   }
 
-  /** How long to wait for the server to answer (default 60 s). */
-  withStartupTimeout(ms: number): this {
-    this.startupTimeoutMs = ms;
-    return this;
-  }
-
   /** Builds the image if needed, starts it, waits for it and provisions it. */
   async start(): Promise<StartedGlewlwydContainer> {
-    const port = this.port ?? (await freeLoopbackPort());
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const { port, url: baseUrl } = await this.loopbackAddress();
     if (this.redirectUris.length > 0) this.settings.client.redirectUris = [...this.redirectUris];
     const { tag } = await glewlwydImage(this.baseImage);
-    const container = await new GenericContainer(tag)
-      .withNetworkMode('host')
-      .withCommand([`--port=${port}`])
-      .withEnvironment({ GLWD_EXTERNAL_URL: baseUrl })
-      .withLabels(harnessLabels())
-      .withWaitStrategy(new LoopbackHttpWait(`${baseUrl}/config`))
-      .withStartupTimeout(this.startupTimeoutMs)
-      .start();
-    const forget = stopOnInterrupt(container);
+    const container = await this.startOnLoopback(tag, `${baseUrl}/config`, (c) =>
+      c.withCommand([`--port=${port}`]).withEnvironment({ GLWD_EXTERNAL_URL: baseUrl }),
+    );
     const settings = structuredClone(this.settings);
+    const issuer = `${baseUrl}/api/${settings.pluginName}`;
+    const started = new StartedGlewlwydContainer(container, issuer, baseUrl, settings.client, [settings.user, ...settings.extraUsers], settings.scope);
     try {
       await provisionGlewlwyd(baseUrl, settings);
     } catch (err) {
-      await container.stop();
-      forget();
+      await started.stop();
       throw err;
     }
-    return new StartedGlewlwydContainer(forget, container, baseUrl, settings.pluginName, settings.client, [settings.user, ...settings.extraUsers], settings.scope);
+    return started;
   }
 }
 
-/** A running, provisioned Glewlwyd; call `stop()` when done. */
-export class StartedGlewlwydContainer {
+/**
+ * A running, provisioned Glewlwyd; call `stop()` when done. Its issuer is the OIDC
+ * plugin's URL, `http://127.0.0.1:<port>/api/oidc`.
+ */
+export class StartedGlewlwydContainer extends StartedServerContainer {
   constructor(
-    /** Drops the stop-on-interrupt registration (src/targets/containers/runtime.ts). */
-    private readonly forgetInterrupt: () => void,
-    private readonly container: StartedTestContainer,
+    container: StoppableContainer,
+    issuer: string,
     private readonly baseUrl: string,
-    private readonly pluginName: string,
     private readonly client: GlewlwydClient,
     private readonly users: GlewlwydUser[],
     private readonly scope: string,
-  ) {}
-
-  /** The OIDC plugin's URL and issuer, `http://127.0.0.1:<port>/api/oidc`. */
-  getIssuer(): string {
-    return `${this.baseUrl}/api/${this.pluginName}`;
+  ) {
+    super(container, issuer);
   }
 
   /** The server root, `http://127.0.0.1:<port>` (admin API under `/api`). */
@@ -162,11 +129,5 @@ export class StartedGlewlwydContainer {
   /** The non-OIDC scope the client may request (default `harness`). */
   getScope(): string {
     return this.scope;
-  }
-
-  /** Stops and removes the container. */
-  async stop(): Promise<void> {
-    await this.container.stop();
-    this.forgetInterrupt();
   }
 }

@@ -13,10 +13,7 @@
  *   await server.stop();
  * }
  */
-import { GenericContainer, type StartedTestContainer } from 'testcontainers';
-import { DEFAULT_BASE_IMAGE } from '../image-build.js';
-import { assertPort, freeLoopbackPort, LoopbackHttpWait } from '../loopback.js';
-import { harnessLabels, stopOnInterrupt } from '../runtime.js';
+import { ServerContainer, StartedServerContainer, type StoppableContainer } from '../server-container.js';
 import {
   defaultLemonldapSettings,
   lemonldapConfig,
@@ -33,26 +30,17 @@ export type { LemonldapClient, LemonldapTtl, LemonldapUser } from './lemonldap-n
 /**
  * Builder for a LemonLDAP::NG container. Defaults: client `harness-client` (secret in
  * `getClient()`, code, refresh and client_credentials grants), user `alice` /
- * `alice-password`, short lifetimes.
+ * `alice-password`, short lifetimes, startup timeout 90 s (until the portal answers).
+ * `withRedirectUri` sets the default client's redirect URIs (the first call replaces the
+ * default one), not those of `withExtraClient`'s. Port, base image, redirect URIs and
+ * startup timeout: {@link ServerContainer}.
  */
-export class LemonldapContainer {
-  private port?: number;
-  private baseImage = DEFAULT_BASE_IMAGE;
+export class LemonldapContainer extends ServerContainer<StartedLemonldapContainer> {
   private readonly settings = defaultLemonldapSettings();
-  private redirectUris: string[] = [];
   private usersSet = false;
-  private startupTimeoutMs = 90_000;
 
-  /** Listen on this 127.0.0.1 port instead of a free one. */
-  withPort(port: number): this {
-    this.port = assertPort(port, 'LemonldapContainer.withPort');
-    return this;
-  }
-
-  /** Build on another local base image (default `debian:bookworm-slim`). */
-  withBaseImage(name: string): this {
-    this.baseImage = name;
-    return this;
+  constructor() {
+    super('LemonldapContainer', 90_000);
   }
 
   /** Replace the default client's id, secret or redirect URIs. */
@@ -64,12 +52,6 @@ export class LemonldapContainer {
   /** Another relying party, besides the one `withClient` sets (verify's fixture clients). */
   withExtraClient(client: LemonldapClient): this {
     this.settings.clients.push(client);
-    return this;
-  }
-
-  /** Add a redirect URI to the default client; the first call replaces the default one. */
-  withRedirectUri(uri: string): this {
-    this.redirectUris.push(uri);
     return this;
   }
 
@@ -94,50 +76,35 @@ export class LemonldapContainer {
     return this;
   }
 
-  /** How long to wait for the portal to answer (default 90 s). */
-  withStartupTimeout(ms: number): this {
-    this.startupTimeoutMs = ms;
-    return this;
-  }
-
   /** Builds the image if needed, writes the configuration and users, starts it and waits for discovery. */
   async start(): Promise<StartedLemonldapContainer> {
-    const port = this.port ?? (await freeLoopbackPort());
-    const portal = `http://127.0.0.1:${port}`;
+    const { port, url: portal } = await this.loopbackAddress();
     if (this.redirectUris.length > 0) this.settings.clients[0]!.redirectUris = [...this.redirectUris];
     const settings = structuredClone(this.settings);
     const { tag } = await lemonldapImage(this.baseImage);
     const config = lemonldapConfig(portal, settings, newSigningKey());
-    const container = await new GenericContainer(tag)
-      .withNetworkMode('host')
-      .withEnvironment({ LLNG_PORT: String(port) })
-      .withCopyContentToContainer([
+    const container = await this.startOnLoopback(tag, `${portal}/.well-known/openid-configuration`, (c) =>
+      c.withEnvironment({ LLNG_PORT: String(port) }).withCopyContentToContainer([
         { content: JSON.stringify(config), target: '/var/lib/lemonldap-ng/conf/lmConf-1.json', mode: 0o644 },
         { content: lemonldapUsersJson(settings.users), target: '/etc/lemonldap-ng/harness-users.json', mode: 0o600 },
-      ])
-      .withLabels(harnessLabels())
-      .withWaitStrategy(new LoopbackHttpWait(`${portal}/.well-known/openid-configuration`))
-      .withStartupTimeout(this.startupTimeoutMs)
-      .start();
-    const forget = stopOnInterrupt(container);
-    return new StartedLemonldapContainer(forget, container, portal, settings.clients, settings.users);
+      ]),
+    );
+    return new StartedLemonldapContainer(container, portal, settings.clients, settings.users);
   }
 }
 
-/** A running, provisioned LemonLDAP::NG portal; call `stop()` when done. */
-export class StartedLemonldapContainer {
+/**
+ * A running, provisioned LemonLDAP::NG portal; call `stop()` when done. Its issuer is the
+ * portal's URL, `http://127.0.0.1:<port>` (endpoints under `/oauth2/`).
+ */
+export class StartedLemonldapContainer extends StartedServerContainer {
   constructor(
-    /** Drops the stop-on-interrupt registration (src/targets/containers/runtime.ts). */
-    private readonly forgetInterrupt: () => void,
-    private readonly container: StartedTestContainer,
-    private readonly portal: string,
+    container: StoppableContainer,
+    portal: string,
     private readonly clients: LemonldapClient[],
     private readonly users: LemonldapUser[],
-  ) {}
-
-  /** The portal's URL and issuer, `http://127.0.0.1:<port>` (endpoints under `/oauth2/`). */
-  getIssuer(): string {
-    return this.portal;
+  ) {
+    super(container, portal);
   }
 
   /** The harness's relying party (basic or post secret placement). */
@@ -149,11 +116,5 @@ export class StartedLemonldapContainer {
   /** Every provisioned user (the first is the default one), with the passwords to sign in with. */
   getUsers(): LemonldapUser[] {
     return this.users.map((u) => ({ ...u }));
-  }
-
-  /** Stops and removes the container. */
-  async stop(): Promise<void> {
-    await this.container.stop();
-    this.forgetInterrupt();
   }
 }

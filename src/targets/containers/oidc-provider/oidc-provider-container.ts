@@ -10,10 +10,7 @@
  *   await server.stop();
  * }
  */
-import { GenericContainer, type StartedTestContainer } from 'testcontainers';
-import { harnessLabels, stopOnInterrupt } from '../runtime.js';
-import { DEFAULT_BASE_IMAGE } from '../image-build.js';
-import { assertPort, freeLoopbackPort, LoopbackHttpWait } from '../loopback.js';
+import { ServerContainer, StartedServerContainer, type StoppableContainer } from '../server-container.js';
 import {
   confidentialClient,
   DEFAULT_REDIRECT_URI,
@@ -36,40 +33,25 @@ export type { OidcProviderBehaviour, OidcProviderClient, OidcProviderTtl, OidcPr
  * `harness-client-post` (client_secret_post), each allowed authorization_code,
  * refresh_token and client_credentials. Without `withUser`, the user is
  * `alice` / `alice-password`. Refresh tokens rotate only with `withRotation(true)`.
+ * `withRedirectUri` sets the redirect URIs of the clients registered without any
+ * (default {@link DEFAULT_REDIRECT_URI}). Startup timeout 60 s (until discovery answers).
+ * Port, base image, redirect URIs and startup timeout: {@link ServerContainer}.
  */
-export class OidcProviderContainer {
-  private port?: number;
-  private baseImage = DEFAULT_BASE_IMAGE;
+export class OidcProviderContainer extends ServerContainer<StartedOidcProviderContainer> {
   private readonly clients: OidcProviderClient[] = [];
   private readonly users: OidcProviderUser[] = [];
-  private readonly redirectUris: string[] = [];
   private rotation = false;
   private ttl: OidcProviderTtl = { ...DEFAULT_TTL };
   private scopes?: string[];
   private behaviour: OidcProviderBehaviour = {};
-  private startupTimeoutMs = 60_000;
 
-  /** Listen on this 127.0.0.1 port instead of a free one. */
-  withPort(port: number): this {
-    this.port = assertPort(port, 'OidcProviderContainer.withPort');
-    return this;
-  }
-
-  /** Build on another local base image (default `debian:bookworm-slim`). */
-  withBaseImage(name: string): this {
-    this.baseImage = name;
-    return this;
+  constructor() {
+    super('OidcProviderContainer', 60_000);
   }
 
   /** Register a client; the first call replaces the two default clients. */
   withClient(client: Pick<OidcProviderClient, 'clientId' | 'clientSecret'> & Partial<OidcProviderClient>): this {
     this.clients.push({ ...confidentialClient(client.clientId, 'client_secret_basic'), ...client });
-    return this;
-  }
-
-  /** Redirect URI for clients registered without one (default {@link DEFAULT_REDIRECT_URI}). */
-  withRedirectUri(uri: string): this {
-    this.redirectUris.push(uri);
     return this;
   }
 
@@ -106,15 +88,9 @@ export class OidcProviderContainer {
     return this;
   }
 
-  /** How long to wait for discovery to answer (default 60 s). */
-  withStartupTimeout(ms: number): this {
-    this.startupTimeoutMs = ms;
-    return this;
-  }
-
   /** Builds the image if needed, starts it and waits for discovery. */
   async start(): Promise<StartedOidcProviderContainer> {
-    const port = this.port ?? (await freeLoopbackPort());
+    const { port, url: issuer } = await this.loopbackAddress();
     const redirectUris = this.redirectUris.length > 0 ? this.redirectUris : [DEFAULT_REDIRECT_URI];
     const clients = (this.clients.length > 0 ? this.clients : defaultClients()).map((c) =>
       c.redirectUris.length > 0 ? c : { ...c, redirectUris },
@@ -122,32 +98,22 @@ export class OidcProviderContainer {
     const users = this.users.length > 0 ? this.users : [DEFAULT_USER];
     const settings = { port, clients, users, rotateRefreshTokens: this.rotation, ttl: this.ttl, ...(this.scopes ? { scopes: this.scopes } : {}), behaviour: this.behaviour };
     const { tag } = await oidcProviderImage(this.baseImage);
-    const issuer = `http://127.0.0.1:${port}`;
-    const container = await new GenericContainer(tag)
-      .withNetworkMode('host')
-      .withEnvironment({ OIDC_PROVIDER_CONFIG: serverConfig(settings) })
-      .withLabels(harnessLabels())
-      .withWaitStrategy(new LoopbackHttpWait(`${issuer}/.well-known/openid-configuration`))
-      .withStartupTimeout(this.startupTimeoutMs)
-      .start();
-    return new StartedOidcProviderContainer(stopOnInterrupt(container), container, issuer, clients, users);
+    const container = await this.startOnLoopback(tag, `${issuer}/.well-known/openid-configuration`, (c) =>
+      c.withEnvironment({ OIDC_PROVIDER_CONFIG: serverConfig(settings) }),
+    );
+    return new StartedOidcProviderContainer(container, issuer, clients, users);
   }
 }
 
-/** A running oidc-provider; call `stop()` when done. */
-export class StartedOidcProviderContainer {
+/** A running oidc-provider; call `stop()` when done. Its issuer is `http://127.0.0.1:<port>`. */
+export class StartedOidcProviderContainer extends StartedServerContainer {
   constructor(
-    /** Drops the stop-on-interrupt registration (src/targets/containers/runtime.ts). */
-    private readonly forgetInterrupt: () => void,
-    private readonly container: StartedTestContainer,
-    private readonly issuer: string,
+    container: StoppableContainer,
+    issuer: string,
     private readonly clients: OidcProviderClient[],
     private readonly users: OidcProviderUser[],
-  ) {}
-
-  /** The issuer identifier, `http://127.0.0.1:<port>`. */
-  getIssuer(): string {
-    return this.issuer;
+  ) {
+    super(container, issuer);
   }
 
   /** The first client, or the first one using `method` at the token endpoint. */
@@ -165,11 +131,5 @@ export class StartedOidcProviderContainer {
   /** The first configured user. */
   getUser(): OidcProviderUser {
     return this.users[0]!;
-  }
-
-  /** Stops and removes the container. */
-  async stop(): Promise<void> {
-    await this.container.stop();
-    this.forgetInterrupt();
   }
 }
