@@ -11,25 +11,23 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { getContainerRuntimeClient, ImageName } from 'testcontainers';
+import { packageRoot } from '../../../mocks/package-root.js';
 import { configureTestcontainers } from './runtime.js';
 
 /** The default base image, built locally by `.ci/setup-docker.sh`. */
 export const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
 
 /**
- * The directory of a module's image files (`Dockerfile`, scripts), given the
- * module's `import.meta.url`. Compiled modules under `dist/` find the files
- * in the matching `src/` folder, since `tsc` copies no assets.
+ * The folder of a server's image files (`Dockerfile`, scripts, configuration):
+ * `src/targets/containers/<server>/` of the package, which ships them (`tsc` copies
+ * no assets, and the bundled command line has no folder per server).
  */
-export function moduleAssetDir(moduleUrl: string, requiredFile = 'Dockerfile'): string {
-  const here = fileURLToPath(new URL('.', moduleUrl));
-  if (existsSync(join(here, requiredFile))) return here;
-  const fromSource = here.replace(`${sep}dist${sep}src${sep}`, `${sep}src${sep}`);
-  if (existsSync(join(fromSource, requiredFile))) return fromSource;
-  throw new Error(`${requiredFile} not found beside ${fileURLToPath(moduleUrl)} (looked in ${here})`);
+export function serverAssetDir(server: string, requiredFile = 'Dockerfile'): string {
+  const dir = join(packageRoot(), 'src', 'targets', 'containers', server);
+  if (existsSync(join(dir, requiredFile))) return dir;
+  throw new Error(`${requiredFile} not found in ${dir}`);
 }
 
 /** What to build: a build context staged into a fresh temporary directory. */

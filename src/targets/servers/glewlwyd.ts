@@ -6,7 +6,8 @@
  * scenario failures and parity differences show them.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../../mocks/package-root.js';
 import { GlewlwydContainer } from '../containers/glewlwyd/glewlwyd-container.js';
 import { chooseProfile, imitationOf } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
@@ -27,13 +28,16 @@ export function chromiumPath(): string | undefined {
   return candidates.find((p): p is string => !!p && existsSync(p));
 }
 
-/** The compiled login script beside this module, or its TypeScript source under vitest. */
+/**
+ * The login script, as a file a browser session loads: the compiled one under `dist/`, or
+ * its TypeScript source when this module runs from source (vitest). Found from the package
+ * root, since the bundled command line has no folder per server.
+ */
 export function glewlwydLoginScript(): string {
-  for (const ext of ['js', 'ts']) {
-    const file = fileURLToPath(new URL(`../containers/glewlwyd/glewlwyd-playwright-login.${ext}`, import.meta.url));
-    if (existsSync(file)) return file;
-  }
-  throw new Error('glewlwyd-playwright-login script not found in src/targets/containers/glewlwyd');
+  const fromSource = import.meta.url.endsWith('.ts');
+  const file = join(packageRoot(), ...(fromSource ? ['src'] : ['dist', 'src']), 'targets', 'containers', 'glewlwyd', `glewlwyd-playwright-login.${fromSource ? 'ts' : 'js'}`);
+  if (existsSync(file)) return file;
+  throw new Error(`the Glewlwyd login script is missing: ${file}`);
 }
 
 export async function startGlewlwydTarget(o: StartTargetOptions): Promise<StartedTarget> {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureImage, moduleAssetDir, type ImageBuildResult } from '../image-build.js';
+import { ensureImage, serverAssetDir, type ImageBuildResult } from '../image-build.js';
 
 const FILES = ['Dockerfile', 'glewlwyd.conf'];
 
@@ -15,7 +15,7 @@ const FILES = ['Dockerfile', 'glewlwyd.conf'];
  * `oauth-harness/glewlwyd:2.7.5-<hash of the Dockerfile, config and base>`.
  */
 export async function glewlwydImage(baseImage: string): Promise<ImageBuildResult> {
-  const assets = moduleAssetDir(import.meta.url);
+  const assets = serverAssetDir('glewlwyd');
   const hash = createHash('sha256').update(`${baseImage}\n`);
   for (const file of FILES) hash.update(readFileSync(join(assets, file)));
   return ensureImage({

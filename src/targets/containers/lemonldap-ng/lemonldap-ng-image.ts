@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureImage, moduleAssetDir, type ImageBuildResult } from '../image-build.js';
+import { ensureImage, serverAssetDir, type ImageBuildResult } from '../image-build.js';
 
 /** The build context: every file the Dockerfile copies (package.json's `files` ships each one). */
 export const LEMONLDAP_IMAGE_FILES = ['Dockerfile', 'lemonldap-ng-start.sh', 'lemonldap-ng-users.pl', 'lemonldap-ng-no-captcha.pm', 'nginx.conf'];
@@ -17,7 +17,7 @@ const FILES = LEMONLDAP_IMAGE_FILES;
  * `oauth-harness/lemonldap-ng:2.16.1-<hash of the image files and base>`.
  */
 export async function lemonldapImage(baseImage: string): Promise<ImageBuildResult> {
-  const assets = moduleAssetDir(import.meta.url);
+  const assets = serverAssetDir('lemonldap-ng');
   const hash = createHash('sha256').update(`${baseImage}\n`);
   for (const file of FILES) hash.update(readFileSync(join(assets, file)));
   return ensureImage({

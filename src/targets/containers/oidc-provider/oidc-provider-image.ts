@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, cp, mkdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { ensureImage, moduleAssetDir, type ImageBuildResult } from '../image-build.js';
+import { ensureImage, serverAssetDir, type ImageBuildResult } from '../image-build.js';
 
 interface InstalledPackage {
   /** Path below the project root, e.g. `node_modules/koa/node_modules/accepts`. */
@@ -54,7 +54,7 @@ function dependencyClosure(root: string, from: string): InstalledPackage[] {
  * tag, `oauth-harness/oidc-provider:<oidc-provider version>-<content hash>`.
  */
 export async function oidcProviderImage(baseImage: string): Promise<ImageBuildResult> {
-  const assets = moduleAssetDir(import.meta.url);
+  const assets = serverAssetDir('oidc-provider');
   const packages = dependencyClosure('oidc-provider', assets);
   const outside = packages.find((p) => p.path.startsWith('..') || !p.path.startsWith(`node_modules${sep}`));
   if (outside) throw new Error(`cannot stage ${outside.dir}: it is outside the project's node_modules`);
