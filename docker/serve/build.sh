@@ -17,7 +17,7 @@ base=${BASE_IMAGE:-${OAUTH_HARNESS_BASE_IMAGE:-debian:bookworm-slim}}
 node_binary=${NODE_BINARY:-$(node -p process.execPath)}
 
 fail() { echo "docker/serve/build.sh: $*" >&2; exit 2; }
-[ -f "$root/dist/src/cli/main.js" ] || fail "no build in $root/dist: run npm run build first"
+[ -f "$root/dist/cli/oauth-harness.js" ] || fail "no build in $root/dist: run npm run build first"
 [ -d "$root/node_modules" ] || fail "no node_modules in $root: run npm ci first"
 head -c 4 "$node_binary" | grep -q ELF || fail "$node_binary is not a Linux binary: set NODE_BINARY to a Linux node (^20.19 || ^22.13 || >=24)"
 docker image inspect "$base" > /dev/null 2>&1 || fail "base image $base is not here and is never pulled: docker pull it, or run bash .ci/setup-docker.sh (builds debian:bookworm-slim offline)"

@@ -77,11 +77,12 @@ export function startChild<T>(args: string[], o: { core?: number | undefined; cw
   });
 }
 
-/** Runs `node args…` to its end; returns wall milliseconds, exit code and stdout. */
-export function timeCommand(args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
+/** Runs `node args…` to its end (pinned to `core` when given and possible); returns wall milliseconds, exit code and stdout. */
+export function timeCommand(args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv; core?: number | undefined } = {}): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [cmd, argv] = nodeCommand(args, o.core);
+    const child = spawn(cmd, argv, { cwd: o.cwd, env: o.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -1,23 +1,35 @@
 /**
  * Section 7: shards. The whole built-in catalog as one `oauth-harness run`, against the
  * same catalog as two `run --shard i/2` processes started together followed by
- * `merge-reports`, as a CI matrix of two jobs and a merge job would do it on one two-core
- * machine. Nothing is pinned: on a shared machine a process pinned to a core waits for
- * whatever else runs there, while the whole run could use both cores. Rounds alternate which goes first; the
- * ratio is the median of the rounds' own ratios (whole ÷ shards, with and without the
- * merge). Each round also checks that the merged results have the whole run's cases and
- * verdicts, in its order.
+ * `merge-reports`, in two layouts:
+ *
+ * - **One core per job** (the target): CI shards run on machines of their own, each the
+ *   size of the machine that would run the whole catalog. On this machine a "machine" is
+ *   one core: the whole run on core 0; the shards at once, one on core 0 and one on core
+ *   1; the merge on core 0 (`taskset`). Each process's own GC and compiler threads share
+ *   its core, as they would share a one-core runner.
+ * - **One shared machine** (reported, no target): nothing pinned, the whole run and the
+ *   two shards free to use both cores. Each process repeats the start and the warm-up of
+ *   the code the catalog runs through, about 1 CPU-second, while a whole run already keeps
+ *   about 1.4 cores busy: two shards on one two-core machine are not faster than one run
+ *   of this catalog.
+ *
+ * Rounds alternate which goes first, so a machine that slows down or speeds up during a
+ * round favours neither; each ratio is the median of the rounds' own ratios. Every round
+ * also checks that the merged results have the whole run's cases and verdicts, in its
+ * order, and its exit code. Without `taskset` (or with one core) only the shared layout is
+ * measured.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { packageRoot } from '../../mocks/package-root.js';
-import { timeCommand } from './proc.js';
+import { canPin, timeCommand } from './proc.js';
 import { median } from './stats.js';
 
-export interface ShardsResult {
-  rounds: number;
-  scenarios: number;
+/** One layout's timings. */
+export interface ShardsLayout {
   /** Wall time of the whole run, per round. */
   wholeMs: number[];
   /** Wall time until both shards had finished, per round. */
@@ -28,6 +40,15 @@ export interface ShardsResult {
   ratio: number;
   /** Median over rounds of whole ÷ shards (the merge left out). */
   ratioWithoutMerge: number;
+}
+
+export interface ShardsResult {
+  rounds: number;
+  scenarios: number;
+  /** One core per job (whole run, each shard, merge): the target. Absent when the machine cannot pin two cores. */
+  perCore?: ShardsLayout;
+  /** Nothing pinned: the whole run and both shards share the machine's cores. */
+  shared: ShardsLayout;
   /** Every round's merged results had the whole run's case ids and verdicts, in order, and every exit code matched. */
   sameResults: boolean;
   exitCodes: { whole: (number | null)[]; shards: (number | null)[][]; merge: (number | null)[] };
@@ -39,42 +60,53 @@ interface ResultsJson {
 
 const verdicts = (dir: string) => (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsJson).cases.map((c) => `${c.id} ${c.verdict}`);
 
+const emptyLayout = (): ShardsLayout => ({ wholeMs: [], shardsMs: [], mergeMs: [], ratio: 0, ratioWithoutMerge: 0 });
+
+function finish(l: ShardsLayout): ShardsLayout {
+  l.ratio = median(l.wholeMs.map((w, i) => w / (l.shardsMs[i]! + l.mergeMs[i]!)));
+  l.ratioWithoutMerge = median(l.wholeMs.map((w, i) => w / l.shardsMs[i]!));
+  return l;
+}
+
 export async function runShards(rounds: number): Promise<ShardsResult> {
   const bin = join(packageRoot(), 'bin', 'oauth-harness.js');
-  const r: ShardsResult = { rounds, scenarios: 0, wholeMs: [], shardsMs: [], mergeMs: [], ratio: 0, ratioWithoutMerge: 0, sameResults: true, exitCodes: { whole: [], shards: [], merge: [] } };
+  const pin = canPin() && availableParallelism() >= 2;
+  const r: ShardsResult = { rounds, scenarios: 0, ...(pin ? { perCore: emptyLayout() } : {}), shared: emptyLayout(), sameResults: true, exitCodes: { whole: [], shards: [], merge: [] } };
+  const layouts: [ShardsLayout, boolean][] = [...(r.perCore ? [[r.perCore, true] as [ShardsLayout, boolean]] : []), [r.shared, false]];
   for (let i = 0; i < rounds; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'oauth-harness-bench-shards-'));
-    try {
-      const whole = async () => {
-        const t = await timeCommand([bin, 'run', '--quiet', '--report', 'json', '--out', join(dir, 'whole')]);
-        r.wholeMs.push(t.ms);
-        r.exitCodes.whole.push(t.code);
-      };
-      const sharded = async () => {
-        const t0 = performance.now();
-        const parts = await Promise.all([1, 2].map((n) => timeCommand([bin, 'run', '--quiet', '--report', 'json', '--shard', `${n}/2`, '--out', join(dir, `shard-${n}`)])));
-        r.shardsMs.push(performance.now() - t0);
-        r.exitCodes.shards.push(parts.map((p) => p.code));
-        const m = await timeCommand([bin, 'merge-reports', '--report', 'json', '--out', join(dir, 'merged'), join(dir, 'shard-1'), join(dir, 'shard-2')]);
-        r.mergeMs.push(m.ms);
-        r.exitCodes.merge.push(m.code);
-      };
-      // alternate the order, so a machine that slows down or speeds up during a round favours neither
-      if (i % 2 === 0) {
-        await whole();
-        await sharded();
-      } else {
-        await sharded();
-        await whole();
+    for (const [layout, pinned] of layouts) {
+      const dir = mkdtempSync(join(tmpdir(), 'oauth-harness-bench-shards-'));
+      try {
+        const whole = async () => {
+          const t = await timeCommand([bin, 'run', '--quiet', '--report', 'json', '--out', join(dir, 'whole')], { core: pinned ? 0 : undefined });
+          layout.wholeMs.push(t.ms);
+          r.exitCodes.whole.push(t.code);
+        };
+        const sharded = async () => {
+          const t0 = performance.now();
+          const parts = await Promise.all([1, 2].map((n) => timeCommand([bin, 'run', '--quiet', '--report', 'json', '--shard', `${n}/2`, '--out', join(dir, `shard-${n}`)], { core: pinned ? n - 1 : undefined })));
+          layout.shardsMs.push(performance.now() - t0);
+          r.exitCodes.shards.push(parts.map((p) => p.code));
+          const m = await timeCommand([bin, 'merge-reports', '--report', 'json', '--out', join(dir, 'merged'), join(dir, 'shard-1'), join(dir, 'shard-2')], { core: pinned ? 0 : undefined });
+          layout.mergeMs.push(m.ms);
+          r.exitCodes.merge.push(m.code);
+        };
+        if (i % 2 === 0) {
+          await whole();
+          await sharded();
+        } else {
+          await sharded();
+          await whole();
+        }
+        const a = verdicts(join(dir, 'whole'));
+        r.scenarios = a.length;
+        if (a.join('\n') !== verdicts(join(dir, 'merged')).join('\n') || r.exitCodes.merge.at(-1) !== r.exitCodes.whole.at(-1)) r.sameResults = false;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      const a = verdicts(join(dir, 'whole'));
-      r.scenarios = a.length;
-      if (a.join('\n') !== verdicts(join(dir, 'merged')).join('\n') || r.exitCodes.merge.at(-1) !== r.exitCodes.whole.at(-1)) r.sameResults = false;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   }
-  r.ratio = median(r.wholeMs.map((w, i) => w / (r.shardsMs[i]! + r.mergeMs[i]!)));
-  r.ratioWithoutMerge = median(r.wholeMs.map((w, i) => w / r.shardsMs[i]!));
+  if (r.perCore) finish(r.perCore);
+  finish(r.shared);
   return r;
 }

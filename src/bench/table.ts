@@ -1,6 +1,7 @@
 /** The short table `npm run bench` prints. */
 import type { BenchReport } from './report.js';
 import { median } from './stats.js';
+import type { ShardsLayout } from './shards.js';
 import { ratios, roundRatios } from './targets.js';
 
 const n = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -55,8 +56,10 @@ export function formatTable(r: BenchReport): string {
   if (ins) out.push('', `6. Install: oauth-harness (tarball ${mb(ins.tarballBytes)}) into a project with ${ins.baseline.packages.join(' + ')} (${ins.baseline.count} packages, ${mb(ins.baseline.bytes)}): +${mb(ins.addedBytes)}, +${ins.addedPackages} packages`);
   const sh = r.shards;
   if (sh) {
-    out.push('', `7. Shards: the catalog (${sh.scenarios} scenarios) as one run, and as two \`run --shard i/2\` processes started together then \`merge-reports\`, ${sh.rounds} round(s):`);
-    out.push(`   whole ${sh.wholeMs.map((x) => n(x / 1000, 2)).join(', ')} s; shards ${sh.shardsMs.map((x) => n(x / 1000, 2)).join(', ')} s + merge ${sh.mergeMs.map((x) => n(x / 1000, 2)).join(', ')} s; whole ÷ sharded ${n(sh.ratio, 2)}× (${n(sh.ratioWithoutMerge, 2)}× without the merge); merged = whole: ${sh.sameResults ? 'yes' : 'NO'}`);
+    const row = (l: ShardsLayout) => `whole ${l.wholeMs.map((x) => n(x / 1000, 2)).join(', ')} s; shards ${l.shardsMs.map((x) => n(x / 1000, 2)).join(', ')} s + merge ${l.mergeMs.map((x) => n(x / 1000, 2)).join(', ')} s; whole ÷ sharded ${n(l.ratio, 2)}× (${n(l.ratioWithoutMerge, 2)}× without the merge)`;
+    out.push('', `7. Shards: the catalog (${sh.scenarios} scenarios) as one run, and as two \`run --shard i/2\` processes started together then \`merge-reports\`, ${sh.rounds} round(s); merged = whole: ${sh.sameResults ? 'yes' : 'NO'}`);
+    out.push(sh.perCore ? `   one core per job (whole on core 0; the shards on cores 0 and 1; merge on core 0): ${row(sh.perCore)}` : '   one core per job: not measured (needs taskset and two cores)');
+    out.push(`   one shared machine (nothing pinned; no target: each process repeats ~1 CPU-s of start and warm-up): ${row(sh.shared)}`);
   }
   out.push('', 'Targets:');
   for (const x of r.targets) out.push(`  ${x.met ? 'met   ' : 'MISSED'}  ${x.what}: ${n(x.value, x.unit === '×' ? 2 : 1)}${x.unit === '×' || !x.unit ? x.unit : ` ${x.unit}`} (${x.op === '>=' ? '≥' : '≤'} ${x.threshold}${x.unit === '×' || !x.unit ? x.unit : ` ${x.unit}`})`);

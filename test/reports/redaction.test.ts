@@ -142,7 +142,7 @@ describe('redaction across the whole catalog', () => {
 });
 
 describe('redaction through the CLI (built code, as `npm test` builds it first)', () => {
-  const built = existsSync('dist/src/cli/main.js') && existsSync('bin/oauth-harness.js');
+  const built = existsSync('dist/cli/oauth-harness.js') && existsSync('bin/oauth-harness.js');
   it.skipIf(!built)('keeps the seeded client secrets and user passwords out of the console and every report', () => {
     const out = mkdtempSync(join(tmpdir(), 'redaction-cli-'));
     const r = spawnSync(process.execPath, ['bin/oauth-harness.js', 'run', '--out', out, '--report', 'junit,json,html', '--seed', '1'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 240_000 });

@@ -1,0 +1,31 @@
+// The command line as one bundle (dist/cli/), built by `npm run build` after tsc:
+// `node rolldown.config.mjs` (the rolldown CLI takes the same config: `rolldown -c`).
+//
+// Why: `oauth-harness` loads ~340 ES modules (zod and jose alone are 140 files), about a
+// quarter of a second of every command's start, paid again by each `--shard` process. The
+// bundle loads a few chunks. The library entries (`oauth-harness`, `/msw`, `/vitest`) stay
+// as tsc builds them, for users' own bundlers and tools.
+//
+// Left outside the bundle, found at run time in node_modules: the peers (vitest, msw,
+// testcontainers, playwright-core), loaded only when a command needs them, and yaml,
+// which src/scenario/yaml-locate.ts loads on first use. Files the command line reads or
+// hands to other processes (profiles, scenarios, container image files, the Glewlwyd login
+// script) are found from the package root, never beside a module.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const config = {
+  input: { 'oauth-harness': 'dist/src/cli/main.js' },
+  platform: 'node',
+  external: [/^node:/, /^(vitest|msw|testcontainers|playwright-core|yaml)(\/|$)/],
+  output: { dir: 'dist/cli', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: false },
+  logLevel: 'warn',
+};
+export default config;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // chunk names carry a hash: a stale chunk of an earlier build must not stay (and ship)
+  rmSync('dist/cli', { recursive: true, force: true });
+  const { build } = await import('rolldown');
+  await build(config);
+}
