@@ -7,7 +7,9 @@
  * promise (an unhandled rejection or an uncaught exception while it runs) or does not
  * finish within {@link SCENARIO_TIMEOUT_MS} is a failed case with the reason, and the
  * run goes on; `bail` stops after the first failed case; results come in the order given.
- * A timeout names the step that was running and keeps what the scenario recorded before it.
+ * A timeout names the step that was running and keeps what the scenario recorded before it;
+ * the scenario then starts no further step (the one running cannot be interrupted, and ends
+ * at its client's step time limit) and closes its client.
  */
 import type { CaseResult } from '../results/model.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -81,7 +83,10 @@ export async function runInProcess(o: InProcessRunOptions): Promise<CaseResult[]
       const progress: ScenarioProgress = {};
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<CaseResult>((resolve) => {
-        timer = setTimeout(() => resolve(timedOutCase(s, timeoutMs, progress)), timeoutMs);
+        timer = setTimeout(() => {
+          resolve(timedOutCase(s, timeoutMs, progress));
+          progress.abandoned = true;
+        }, timeoutMs);
       });
       let r = await Promise.race([run(s, o.seed, progress).catch((e: unknown) => crashedCase(s, `the scenario crashed: ${messageOf(e)}`)), timedOut]);
       clearTimeout(timer);

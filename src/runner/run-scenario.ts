@@ -71,6 +71,8 @@ export async function runScenario(scenario: Scenario, o: RunScenarioOptions): Pr
   };
   try {
     for (const [index, step] of scenario.steps.entries()) {
+      // timed out (run-in-process.ts): its result is written, and the next scenario must not meet this one's steps
+      if (progress.abandoned) break;
       const action = actionOf(step);
       const name = step.name ?? `${index + 1}. ${action}`;
       const label = stepLabel(index, step.name ?? action);

@@ -21,6 +21,8 @@ export interface ScenarioProgress {
   finished?: number;
   /** What was recorded so far, redacted as a result is: the client, the steps that finished, the exchanges, the client's runs. */
   partial?: () => Pick<CaseResult, 'client' | 'steps' | 'exchanges' | 'clientRuns'>;
+  /** Set when the scenario's time ran out and its result is written: the scenario starts no further step and closes its client. */
+  abandoned?: boolean;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

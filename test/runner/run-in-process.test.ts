@@ -86,6 +86,17 @@ describe('runInProcess', () => {
       await background;
     }, 10_000);
 
+    it('after its timeout the scenario starts no further step, so the next scenario does not meet it', async () => {
+      const base = hangsInRefresh('2s');
+      const withThird = { ...base, steps: [...base.steps, { name: 'after the timeout', clientCredentials: { scopes: ['read'] } }] } as Scenario;
+      let background: Promise<CaseResult> | undefined;
+      await runInProcess({ scenarios: [withThird], seed: 1, timeoutMs: 1000, run: (s, seed, progress) => (background = runScenario(s, { seed, progress })) });
+      // the hung step ends at its client's 2 s limit; the third never starts
+      const late = await background!;
+      expect(late.steps.map((x) => x.name)).toEqual(['1. clientCredentials', 'stuck refresh']);
+      expect(late.exchanges.filter((e) => e.step === 'after the timeout')).toEqual([]);
+    }, 10_000);
+
     it('a scenario that hangs before its first step says so', async () => {
       const run = (_s: Scenario, _seed: number, progress: ScenarioProgress) => {
         progress.driver = 'web';
