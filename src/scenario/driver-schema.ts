@@ -33,7 +33,7 @@ export const webSettingsSchema = z
     disconnect: z.string().default('/disconnect'),
     clientCredentials: z.string().default('/client-credentials'),
     ready: z.string().default('/').describe('Path polled until the client answers, after start.'),
-    timeout: duration.default('20s'),
+    timeout: duration.default('20s').describe('Longest the client may take to start answering, and to answer one page of a step (with the redirects it makes to itself).'),
     env: z.record(z.string(), z.string()).default({}),
     cwd: z.string().optional(),
   })

@@ -60,4 +60,16 @@ describe('web driver', () => {
     const broken = parseClientOption('web:exit 7');
     await expect(runScenario(scenario({ provider: { profile: 'rfc-strict' }, steps: [{ connect: {} }] }, 'broken'), { seed: 1, driver: broken })).rejects.toMatchObject({ message: /the web client exited with 7 before answering/ });
   });
+
+  it('a page the client never answers ends at the step time limit, naming the step and the page', async () => {
+    const hanging = join(import.meta.dirname, 'fixtures', 'hanging-web-client.mjs');
+    const driver = { ...parseClientOption(`web:${JSON.stringify(process.execPath)} ${JSON.stringify(hanging)}`) } as Extract<ReturnType<typeof parseClientOption>, { kind: 'web' }>;
+    const limited = { ...driver, web: { ...driver.web, timeout: '500ms' } };
+    const started = performance.now();
+    const r = await runScenario(scenario({ provider: { profile: 'rfc-strict' }, steps: [{ name: 'stuck refresh', refresh: {} }] }, 'hanging-web'), { seed: 1, driver: limited });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(r.verdict).toBe('failed');
+    expect(r.message).toMatch(/^steps\[0\]: unexpected failure: client_failed: step 1 "stuck refresh" did not finish within the web client's step time limit \(500ms\): the web client did not answer POST http:\/\/127\.0\.0\.1:\d+\/refresh within 500ms$/);
+    expect(r.clientRuns?.map((x) => [x.step, x.timedOut])).toEqual([['refresh', true]]);
+  }, 20_000);
 });

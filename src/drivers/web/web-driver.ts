@@ -41,8 +41,13 @@ export interface WebDriverOptions {
 export class WebDriver extends ExternalDriver implements ClientDriver {
   readonly kind = 'web' as const;
   readonly label: string;
+  /** Ends the page being opened when the step's time (`web.timeout`) runs out. */
+  private pageSignal: AbortSignal | undefined;
   /** The user's browser: its cookies keep the web client's session. */
-  private readonly browser = new HttpUserAgent(fetchTransport(), { accept: 'text/html,application/json' });
+  private readonly browser = new HttpUserAgent(
+    fetchTransport((url, init) => fetch(url, { ...init, ...(this.pageSignal ? { signal: this.pageSignal } : {}) })),
+    { accept: 'text/html,application/json' },
+  );
   private child: ChildProcess | undefined;
   private output = { stdout: '', stderr: '' };
   private dir: string | undefined;
@@ -106,9 +111,23 @@ export class WebDriver extends ExternalDriver implements ClientDriver {
     const since = this.lastSeq();
     const started = performance.now();
     const origin = new URL(this.base).origin;
-    const { res, left: offsite } = await this.browser.follow({ method: init.method ?? 'GET', url }, { stay: (next) => new URL(next).origin === origin, maxRequests: 11 });
+    const command = `${init.method ?? 'GET'} ${url}`;
+    // a page (with the redirects it makes on the client) gets the step's time, as a command client's program does
+    this.pageSignal = AbortSignal.timeout(parseDuration(this.settings.timeout));
+    let followed: Awaited<ReturnType<HttpUserAgent['follow']>>;
+    try {
+      followed = await this.browser.follow({ method: init.method ?? 'GET', url }, { stay: (next) => new URL(next).origin === origin, maxRequests: 11 });
+    } catch (e) {
+      if (!this.pageSignal.aborted) throw e;
+      this.keep({ step, command, exitCode: null, timedOut: true, durationMs: Math.round(performance.now() - started), stdout: '', stderr: '' });
+      this.follow();
+      throw new ClientError('client_failed', `the web client did not answer ${command} within ${this.settings.timeout}`);
+    } finally {
+      this.pageSignal = undefined;
+    }
+    const { res, left: offsite } = followed;
     const body = res.text;
-    const run: ClientRun = { step, command: `${init.method ?? 'GET'} ${url}`, exitCode: res.status, durationMs: Math.round(performance.now() - started), stdout: tail(body), stderr: '' };
+    const run: ClientRun = { step, command, exitCode: res.status, durationMs: Math.round(performance.now() - started), stdout: tail(body), stderr: '' };
     this.keep(run);
     this.follow();
     return { res, body, ...(offsite ? { offsite } : {}), run, since };
