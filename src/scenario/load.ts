@@ -5,7 +5,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_USERS, listProfiles, loadProfile } from '../../mocks/profiles.js';
 import { deepMerge } from '../../mocks/provider/merge.js';
@@ -13,9 +13,10 @@ import { registeredClientSchema, switchesSchema } from '../../mocks/provider/swi
 import { HarnessError } from '../errors/harness-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { checkReferences } from './check-references.js';
+import { compiledScenario } from './compiled-catalog.js';
 import { unknownKeysMessage } from './names.js';
 import { MAX_NESTING, yamlTooDeepAt } from './nesting.js';
-import { formatPath, locate } from './yaml-locate.js';
+import { formatPath, locate, yamlModule } from './yaml-locate.js';
 
 /** The largest scenario file read (1 MiB; the biggest in the catalog is a few kilobytes). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
@@ -167,6 +168,7 @@ export function readScenarioText(file: string, display: string): string {
 /** Where an alias of the document is (the one named in `message`, else the first): for alias errors. */
 function aliasPosition(doc: Document, lc: LineCounter, message: string): { line: number; col: number } {
   let at: { line: number; col: number } | undefined;
+  const { visit } = yamlModule();
   visit(doc, {
     Alias(_key, node) {
       if (!node.range) return undefined;
@@ -190,7 +192,9 @@ export const scenarioIdOf = (file: string): string => basename(file).replace(YAM
 /** Parses and validates one scenario file. Throws a `HarnessError` listing every problem. */
 export function loadScenario(file: string, cwd = process.cwd()): Scenario {
   const display = shown(file, cwd);
-  const scenario = parseScenarioText(readScenarioText(file, display), display);
+  const text = readScenarioText(file, display);
+  // a built-in scenario's text, checked by the build, is not parsed again (compiled-catalog.ts)
+  const scenario = compiledScenario(text) ?? parseScenarioText(text, display);
   return { ...scenario, id: scenarioIdOf(file), file: display };
 }
 
@@ -211,6 +215,8 @@ export function parseScenarioText(text: string, display: string): Omit<Scenario,
     const before = text.slice(0, deep);
     throw invalidYaml(before.split('\n').length, deep - before.lastIndexOf('\n'), `nested more than ${MAX_NESTING} levels deep`);
   }
+  // loaded on first use: a run of the built-in catalog parses no YAML (compiled-catalog.ts)
+  const { LineCounter, parseDocument } = yamlModule();
   const lc = new LineCounter();
   // logLevel: yaml's warnings are reported below, not printed on stderr
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, logLevel: 'error' });
