@@ -17,6 +17,8 @@ import type { ScenarioChanges, ServerSettingsOverride, TargetClient } from './st
 export interface Imitation {
   profile: string;
   client: TargetClient;
+  /** Whether the scenario named the client's id itself (`provider.clients[].client_id`): a server registers it as named, never under an id of its own (`client-id.ts`). */
+  clientIdNamed: boolean;
   users: User[];
   /** Every scope the server must know: the client's, `openid`, the offline scope, the API's scopes and those the scenario's client asks for. */
   scopes: string[];
@@ -59,6 +61,7 @@ export function imitationOf(profile: string, seed: number, override: ServerSetti
       redirectUris: [...registered.redirect_uris],
       scopes: clientScopes,
     },
+    clientIdNamed: (change as { client_id?: unknown }).client_id !== undefined,
     users: p.users.length ? p.users : defaultUsers(seed),
     // A provider that never issues refresh tokens does not advertise an offline scope.
     scopes: [

@@ -18,6 +18,8 @@ import { runOnTarget, type RunOnTargetOptions } from './run-on-target.js';
 import { interruptedLine } from '../reports/partial-reports.js';
 import { onInterrupt } from '../interrupt/interrupt.js';
 import { parseTarget, targetName, type TargetSpec } from './target.js';
+import { clientIdNote } from './client-id.js';
+import { serverNamed } from './servers/registry.js';
 
 export type { ParityDifference } from './parity/compare.js';
 export type { ParityReport, ScenarioParity } from './parity/report.js';
@@ -64,6 +66,7 @@ export async function parityReport(o: ParityOptions): Promise<ParityReport> {
 
 /** The report of what ran on both sides so far. */
 function assemble(spec: TargetSpec, seed: number, all: readonly Scenario[], onTarget: ReadonlyMap<string, CaseResult>, onMock: ReadonlyMap<string, CaseResult>, interrupted: boolean): ParityReport {
+  const clientId = spec.kind === 'container' ? clientIdNote(serverNamed(spec.server)) : undefined;
   const scenarios: ScenarioParity[] = all.map((s) => {
     const t = onTarget.get(s.id);
     const m = onMock.get(s.id);
@@ -78,6 +81,7 @@ function assemble(spec: TargetSpec, seed: number, all: readonly Scenario[], onTa
     target: targetName(spec),
     seed,
     fields: [...PARITY_FIELDS],
+    ...(clientId ? { clientId } : {}),
     ...(interrupted ? { interrupted: true } : {}),
     summary: paritySummary(scenarios, onMock.size),
     scenarios,

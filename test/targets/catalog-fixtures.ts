@@ -7,6 +7,11 @@ import type { Scenario } from '../../src/scenario/schema.js';
 const root = packageRoot();
 const catalog = loadScenarios(findScenarioFiles([join(root, 'scenarios')]), root);
 
+/** The whole built-in catalog. */
+export function catalogScenarios(): readonly Scenario[] {
+  return catalog;
+}
+
 export function scenarioById(id: string): Scenario {
   const s = catalog.find((x) => x.id === id);
   if (!s) throw new Error(`no catalog scenario ${id}`);

@@ -4,7 +4,9 @@
  * client authentication (RFC 6749 §5.2 wants 400/401 invalid_client), 403 invalid_code
  * for a reused code (§5.2: 400 invalid_grant), no RFC 8414 metadata, and Basic
  * credentials that are not form-decoded (§2.3.1), so a client id with `-` sent as
- * `harness%2Dclient` is unknown to it.
+ * `harness%2Dclient` is unknown to it: the profile's client is registered as
+ * `harnessclient` (its own way, definition.ts `clientId`), and a scenario that names
+ * `harness-client` itself still shows the refusal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results/model.js';
@@ -15,7 +17,9 @@ import { parseTarget, startTarget } from '../../src/targets/target.js';
 import { VerifyError } from '../../src/errors/verify-error.js';
 import { exitCodeForError } from '../../src/verify/exit-code.js';
 import { runVerify, type VerifyOptions } from '../../src/verify/run-verify.js';
-import { scenarioById } from './catalog-fixtures.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { skipReason } from '../../src/targets/coverage.js';
+import { catalogScenarios, scenarioById } from './catalog-fixtures.js';
 
 const run = await containerTestsEnabled('glewlwyd target');
 
@@ -49,7 +53,7 @@ describe.runIf(run)('verify on container:glewlwyd', () => {
     expect(byId.get('AS-AC-SINGLE-USE')).toMatchObject({ verdict: 'failed', message: expect.stringContaining('got HTTP 403 error=invalid_code') });
     // client_credentials is served though not advertised: found by the preflight, so the Basic rows run
     expect(byId.get('AS-CA-BASIC')!.verdict).toBe('passed');
-    // harness-client:secret → 200, harness%2Dclient:secret → refused: Basic credentials are not form-decoded
+    // with the profile's id as it is, verify's special-characters client (F4): harness-client:secret → 200, harness%2Dclient:secret → refused
     expect(byId.get('AS-CA-BASIC-FORMDECODE')).toMatchObject({ verdict: 'failed', message: expect.stringContaining('the un-encoded form was accepted: the server does not form-decode Basic credentials') });
     // RFC 6749 §3.3: without scope, a default scope or invalid_scope. Glewlwyd's protocol_oidc.c
     // answers "at least one scope" with a bare 403 after sign-in (the user signed in; the request itself is refused)
@@ -79,26 +83,54 @@ describe.runIf(run)('verify on container:glewlwyd', () => {
     const e = await runVerify({ ...o, client: { ...o.client, client_secret: 'not-the-secret' }, only: ['AS-TR-NO-STORE'] }).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(VerifyError);
     expect(exitCodeForError(e)).toBe(2);
-    expect((e as VerifyError).message).toMatch(/^the token endpoint http:\/\/127\.0\.0\.1:\d+\/api\/oidc\/token does not accept the credentials of client "harness-client": HTTP 403 error=unauthorized_client with client_secret_basic, exactly as to a wrong secret; .*nothing was verified$/);
+    expect((e as VerifyError).message).toMatch(/^the token endpoint http:\/\/127\.0\.0\.1:\d+\/api\/oidc\/token does not accept the credentials of client "harnessclient": HTTP 403 error=unauthorized_client with client_secret_basic, exactly as to a wrong secret; .*nothing was verified$/);
     expect((e as VerifyError).message).not.toContain('not-the-secret');
   });
 });
 
 describe.runIf(run)('runOnTarget(container:glewlwyd)', () => {
-  it('signs in through the login API, and shows that Glewlwyd does not form-decode Basic credentials', async () => {
+  it('signs in through the login API as harnessclient, the id Glewlwyd’s own way registers the profile’s client under', async () => {
     const result = await runOnTarget({ target: 'container:glewlwyd', scenarios: ['state-tampered', 'rfc7009-revoked-and-unknown-tokens', 'consent-denied'].map(scenarioById), seed: 1 });
     const [tampered, revocation, denied] = result.cases;
     expect(tampered!.verdict).toBe('passed');
     expect(tampered!.exchanges.filter((e) => e.from === 'user-agent').map((e) => `${e.endpoint} ${e.request.method} ${new URL(e.request.url).pathname} ${e.response.status}`)).toEqual([
       'authorize GET /api/oidc/auth 302',
       'decision POST /api/auth/ 200',
-      'decision PUT /api/auth/grant/harness-client 200',
+      'decision PUT /api/auth/grant/harnessclient 200',
       'decision GET /api/oidc/auth 302',
     ]);
-    // oauth4webapi sends Basic base64("harness%2Dclient:<secret>"), as RFC 6749 §2.3.1 asks; Glewlwyd does not decode it.
-    expect(revocation).toMatchObject({ verdict: 'failed', message: expect.stringContaining('unauthorized_client') });
-    const token = revocation!.exchanges.find((e) => e.endpoint === 'token')!;
-    expect([token.response.status, token.response.body]).toEqual([403, '{"error":"unauthorized_client"}']);
+    // form-encoding leaves harnessclient unchanged: the code exchange, the refresh and RFC 7009's revocation are compared
+    expect(revocation).toMatchObject({ verdict: 'passed' });
+    expect(revocation!.exchanges.find((e) => e.endpoint === 'token')!.response.status).toBe(200);
     expect(denied).toMatchObject({ verdict: 'skipped', message: 'container:glewlwyd: steps[0]: its login cannot refuse consent (connect.consent.deny)' });
   });
+
+  it('still refuses a client id with "-", which oauth4webapi form-encodes (harness%2Dclient) as RFC 6749 §2.3.1 asks, and the diagnosis names it', async () => {
+    // the same scenario, naming the profile's id itself: registered as named, so the reference client sends Basic base64("harness%2Dclient:<secret>")
+    const named = scenarioById('rfc7009-revoked-and-unknown-tokens');
+    const withDash: Scenario = { ...named, id: 'rfc7009-with-dash-client-id', provider: { ...named.provider, clients: [{ client_id: 'harness-client' }] } };
+    const result = await runOnTarget({ target: 'container:glewlwyd', scenarios: [withDash, scenarioById('basic-special-characters-encoded')], seed: 1 });
+    for (const c of result.cases) {
+      expect(c).toMatchObject({ verdict: 'failed', message: expect.stringContaining('unauthorized_client') });
+      const token = c.exchanges.find((e) => e.endpoint === 'token')!;
+      expect([token.response.status, token.response.body]).toEqual([403, '{"error":"unauthorized_client"}']);
+      expect(c.diagnoses.find((d) => d.id === 'client-credentials-wrong')?.cause).toMatch(/client "harness-client".*form-encoded special characters of its id or secret/s);
+      expect(c.exchanges.find((e) => e.from === 'user-agent' && e.endpoint === 'decision' && e.request.method === 'PUT')!.request.url).toMatch(/\/api\/auth\/grant\/harness-client$/);
+    }
+  });
+
+  it('runs the catalog’s Glewlwyd scenarios: those of the profile’s client are no longer refused for its id', async () => {
+    const scenarios = catalogScenarios().filter((s) => skipReason(s, 'glewlwyd') === undefined);
+    expect(scenarios).toHaveLength(43);
+    const result = await runOnTarget({ target: 'container:glewlwyd', scenarios, seed: 1 });
+    const passed = result.cases.filter((c) => c.verdict === 'passed').map((c) => c.id);
+    // 6 of 43 passed while the id was harness-client; these failed on its Basic header alone
+    expect(passed).toEqual(expect.arrayContaining(['client-rotating-refresh', 'pkce-where-supported', 'rotation-stores-new-refresh-token', 'registered-redirect-exact-match', 'diagnosis-refresh-token-reuse-control', 'diagnosis-token-response-not-json-control']));
+    expect(passed.length).toBeGreaterThanOrEqual(23);
+    // refused for a form-encoded id: only the scenarios that name harness-client themselves
+    const refusedForId = result.cases.filter((c) => c.diagnoses.some((d) => d.id === 'client-credentials-wrong' && d.cause.includes('form-encoded special characters of its id'))).map((c) => c.id);
+    const naming = scenarios.filter((s) => s.provider.clients.some((c) => c.client_id === 'harness-client')).map((s) => s.id);
+    expect(refusedForId.length).toBeGreaterThan(0);
+    expect(naming).toEqual(expect.arrayContaining(refusedForId));
+  }, 120_000);
 });

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { packageRoot } from '../../../mocks/package-root.js';
 import { findScenarioFiles, loadScenarios } from '../../scenario/load.js';
+import { clientIdNote } from '../../targets/client-id.js';
 import { catalogCoverage, type Coverage } from '../../targets/coverage.js';
 import { SERVERS } from '../../targets/servers/registry.js';
 
@@ -26,6 +27,8 @@ export function targetsText(coverage: Coverage = builtInCoverage()): string {
   for (const s of SERVERS) {
     lines.push(row(`container:${s.name}`, s.title));
     lines.push(row('', `imitates: ${s.imitates.join(', ')}; user can deny: ${yesNo(s.capabilities.deny)}, untick scopes: ${yesNo(s.capabilities.untick)}; resources: ${s.capabilities.resources.join(', ') || 'none'}`));
+    const ids = clientIdNote(s);
+    if (ids) lines.push(row('', ids));
   }
   lines.push(row('https://issuer.example', 'a server you run: no switches, no clock moves (run, verify)'));
   lines.push('', 'Containers need a Docker engine and the testcontainers package (npm i -D testcontainers).', '', ...coverageText(coverage));

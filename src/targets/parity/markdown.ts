@@ -14,6 +14,7 @@ export function parityMarkdown(r: ParityReport): string {
     '',
     `Generated ${r.generatedAt}, seed ${r.seed}. Each scenario ran on the mock of its profile and on ${r.target}; the two exchanges were compared step by step on: ${r.fields.join(', ')}.`,
     '',
+    ...(r.clientId ? [`On ${r.target}, ${r.clientId}.`, ''] : []),
     `| scenarios | compared | same | different | skipped | differences |`,
     `|---|---|---|---|---|---|`,
     `| ${s.scenarios} | ${s.compared} | ${s.same} | ${s.different} | ${s.skipped} | ${s.differences} |`,

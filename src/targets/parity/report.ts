@@ -20,6 +20,8 @@ export interface ParityReport {
   seed: number;
   /** The fields compared (see `compare.ts`). */
   fields: string[];
+  /** The server registers the profiles' client under an id of its own (`client-id.ts`): which, and why. */
+  clientId?: string;
   /** Set when the run was stopped (Ctrl-C, SIGTERM): scenarios that did not run on both sides are skipped, saying so. */
   interrupted?: boolean;
   summary: { scenarios: number; compared: number; same: number; different: number; skipped: number; differences: number };

@@ -1,6 +1,7 @@
 /**
  * `container:glewlwyd`: Debian's Glewlwyd 2.7 in a container, provisioned with the
- * imitated profile's client, scopes and users. Glewlwyd keeps its own ways where no
+ * imitated profile's client (under an id of letters and digits only, its own way: see
+ * `../client-id.ts`), scopes and users. Glewlwyd keeps its own ways where no
  * setting changes them (403 without a body for a failed client authentication,
  * `token_type: bearer` in lower case, no new refresh token on refresh unless rotating):
  * scenario failures and parity differences show them.
@@ -8,11 +9,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../../mocks/package-root.js';
-import { GlewlwydContainer } from '../containers/glewlwyd/glewlwyd-container.js';
-import { chooseProfile, imitationOf } from '../imitation.js';
+import { GlewlwydContainer, type GlewlwydClient } from '../containers/glewlwyd/glewlwyd-container.js';
+import { chooseProfile, imitationOf, type Imitation } from '../imitation.js';
 import type { StartedTarget, StartTargetOptions } from '../started-target.js';
 import { glewlwydServer } from '../containers/glewlwyd/definition.js';
 import { glewlwydUserAgent, glewlwydVerifyDriver } from '../containers/glewlwyd/glewlwyd-http-login.js';
+import { registeredClientId } from '../client-id.js';
 import { containerTarget } from './container-target.js';
 
 const GLEWLWYD_IMITATES = glewlwydServer.imitates;
@@ -40,17 +42,33 @@ export function glewlwydLoginScript(): string {
   throw new Error(`the Glewlwyd login script is missing: ${file}`);
 }
 
+/**
+ * The clients Glewlwyd is provisioned with for `im`: the imitated client under Glewlwyd's own
+ * form of its id (definition.ts `clientId`, ../client-id.ts: `harness-client` →
+ * `harnessclient`, the id the reference client then uses), unless the scenario named the id;
+ * and, when the id was changed, the profile's id as it is (`literal`), verify's
+ * special-characters client (F4, AS-CA-BASIC-FORMDECODE), so Glewlwyd's refusal of it stays visible.
+ */
+export function glewlwydClients(im: Pick<Imitation, 'client' | 'clientIdNamed'>): { client: GlewlwydClient; literal?: GlewlwydClient } {
+  const clientId = registeredClientId(glewlwydServer.imitation.clientId, { id: im.client.id, named: im.clientIdNamed });
+  const as = (id: string): GlewlwydClient => ({ clientId: id, clientSecret: im.client.secret, redirectUris: [...im.client.redirectUris] });
+  return { client: as(clientId), ...(clientId === im.client.id ? {} : { literal: as(im.client.id) }) };
+}
+
 export async function startGlewlwydTarget(o: StartTargetOptions): Promise<StartedTarget> {
   const profile = chooseProfile('container:glewlwyd', GLEWLWYD_IMITATES, o.profile);
   const im = imitationOf(profile, o.seed ?? 1, o.settings, o.changes);
   const [first, ...others] = im.users;
+  const { client, literal } = glewlwydClients(im);
+  const clientId = client.clientId;
   const builder = new GlewlwydContainer()
-    .withClient({ clientId: im.client.id, clientSecret: im.client.secret, redirectUris: im.client.redirectUris })
+    .withClient(client)
     .withExtraScopes(im.scopes)
     .withUser(first!)
     .withRotation(im.rotateRefreshTokens)
     .withTtl({ accessToken: im.lifetimes.accessToken, refreshToken: im.lifetimes.refreshToken, code: im.lifetimes.code });
   for (const u of others) builder.withExtraUser(u);
+  if (literal) builder.withExtraClient(literal);
   if (o.baseImage) builder.withBaseImage(o.baseImage);
   const server = await builder.start();
   return containerTarget(server, ({ issuer, metadata, stop }) => {
@@ -59,7 +77,7 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
       label: 'container:glewlwyd',
       issuer,
       metadata,
-      client: { ...im.client, scopes: [...im.client.scopes, server.getScope()] },
+      client: { ...im.client, id: clientId, scopes: [...im.client.scopes, server.getScope()] },
       users: new Map(im.users.map((u) => [u.username, u])),
       profileLike: [profile],
       imitation: glewlwydServer.imitation,
@@ -68,10 +86,13 @@ export async function startGlewlwydTarget(o: StartTargetOptions): Promise<Starte
       now: () => Date.now(),
       verifyConfig: () => ({
         issuer,
-        client: { client_id: im.client.id, client_secret: im.client.secret, redirect_uri: im.client.redirectUri },
+        client: { client_id: clientId, client_secret: im.client.secret, redirect_uri: im.client.redirectUri },
         // OpenID requests (the OP-DISC rows add `openid`) carry a nonce, which Glewlwyd requires.
         scopes: { default: im.client.scopes[0], refresh: im.client.scopes.slice(0, 2).join(' '), clientCredentials: server.getScope() },
-        fixtures: { user: { username: first!.username, password: first!.password } },
+        fixtures: {
+          user: { username: first!.username, password: first!.password },
+          ...(literal ? { specialCharsClient: { client_id: literal.clientId, client_secret: literal.clientSecret } } : {}),
+        },
         // for users of verifyConfig() alone (the CLI's --config): the browser login; verifyOnTarget signs in over HTTP
         ...(browser ? { login: { kind: 'playwright' as const, script: glewlwydLoginScript(), executablePath: browser } } : {}),
         propagationSeconds: 2,

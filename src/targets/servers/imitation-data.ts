@@ -34,4 +34,19 @@ export interface SwitchImitation {
   readonly ownWay?: Readonly<Record<string, OwnWay>>;
   /** Fields of a client registration (`provider.clients`) the server can take, e.g. `client_secret`, `scopes`. */
   readonly clientFields: readonly string[];
+  /**
+   * The server's own way with client ids, when it cannot take the profile's as the reference
+   * client sends it: the profile's client is registered under its id with every character but
+   * letters and digits dropped (`harness-client` → `harnessclient`), with why. A client id a
+   * scenario names itself (`provider.clients[].client_id`) is registered as named. See
+   * `src/targets/client-id.ts`.
+   */
+  readonly clientId?: ClientIdWay;
+}
+
+/** How a server registers the profile's client id, and why (see {@link SwitchImitation.clientId}). */
+export interface ClientIdWay {
+  /** The only characters its ids keep: letters and digits, what form-encoding (RFC 6749 §2.3.1) leaves unchanged. */
+  readonly keep: 'letters-and-digits';
+  readonly why: string;
 }

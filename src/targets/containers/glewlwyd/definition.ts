@@ -40,6 +40,14 @@ export const glewlwydServer = {
       'paths.userinfo': 'its own paths under /api/<plugin>, published in its discovery document',
     },
     clientFields: ['client_id', 'client_secret', 'redirect_uris'],
+    // Its Basic credentials are compared as sent, not form-decoded (RFC 6749 §2.3.1): oauth4webapi's
+    // harness%2Dclient is unknown to it (a bare 403, diagnosed client-credentials-wrong). The profile's
+    // client is registered as harnessclient so the scenarios compare the rest of its behaviour; a
+    // scenario naming client_id: harness-client itself (basic-special-characters-encoded) still shows the refusal.
+    clientId: {
+      keep: 'letters-and-digits',
+      why: 'Glewlwyd compares Basic credentials without form-decoding them (RFC 6749 §2.3.1), so an id that form-encoding changes (harness%2Dclient) is refused with a bare 403',
+    },
   },
   capabilities: { deny: false, untick: false, resources: ['userinfo'], providerChanges: false },
 } as const satisfies ServerDefinition<'glewlwyd'>;

@@ -1,7 +1,7 @@
 /**
  * Provisions a fresh Glewlwyd over its admin API (docs: API.md in Debian's
  * glewlwyd package) as the default administrator `admin` / `password`:
- * a scope, an OpenID Connect plugin instance, a confidential client and a user.
+ * a scope, an OpenID Connect plugin instance, confidential clients and users.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import type { GlewlwydSettings } from './glewlwyd-config.js';
@@ -85,7 +85,7 @@ function pluginParameters(settings: GlewlwydSettings, issuer: string): Record<st
   };
 }
 
-/** Creates (or updates) the scope, plugin `settings.pluginName`, client and user. */
+/** Creates (or updates) the scopes, plugin `settings.pluginName`, clients and users. */
 export async function provisionGlewlwyd(baseUrl: string, settings: GlewlwydSettings): Promise<void> {
   const api = `${baseUrl}/api`;
   const admin = await AdminSession.login(api, 'admin', 'password');
@@ -106,19 +106,20 @@ export async function provisionGlewlwyd(baseUrl: string, settings: GlewlwydSetti
     enabled: true,
     parameters: pluginParameters(settings, `${api}/${settings.pluginName}`),
   });
-  const { client } = settings;
   const scopes = ['openid', settings.scope, ...settings.extraScopes];
-  await admin.upsert('/client/', client.clientId, {
-    client_id: client.clientId,
-    name: 'oauth-harness client',
-    confidential: true,
-    client_secret: client.clientSecret,
-    redirect_uri: client.redirectUris,
-    scope: scopes,
-    authorization_type: ['code', 'client_credentials', 'refresh_token'],
-    token_endpoint_auth_method: ['client_secret_basic', 'client_secret_post'],
-    enabled: true,
-  });
+  for (const client of [settings.client, ...settings.extraClients]) {
+    await admin.upsert('/client/', client.clientId, {
+      client_id: client.clientId,
+      name: 'oauth-harness client',
+      confidential: true,
+      client_secret: client.clientSecret,
+      redirect_uri: client.redirectUris,
+      scope: scopes,
+      authorization_type: ['code', 'client_credentials', 'refresh_token'],
+      token_endpoint_auth_method: ['client_secret_basic', 'client_secret_post'],
+      enabled: true,
+    });
+  }
   for (const user of [settings.user, ...settings.extraUsers]) {
     await admin.upsert('/user/', user.username, {
       username: user.username,

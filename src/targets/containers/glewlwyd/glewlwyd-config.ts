@@ -33,6 +33,8 @@ export interface GlewlwydSettings {
   /** More scopes the client and the users may have (e.g. a profile's `read`, `write`). */
   extraScopes: string[];
   client: GlewlwydClient;
+  /** More clients, registered like `client` (same scopes and grants). */
+  extraClients: GlewlwydClient[];
   user: GlewlwydUser;
   /** More users, provisioned like `user`. */
   extraUsers: GlewlwydUser[];
@@ -51,6 +53,7 @@ export function defaultGlewlwydSettings(): GlewlwydSettings {
     scope: 'harness',
     extraScopes: [],
     client: { clientId: 'harness-client', clientSecret: 'harness-client-secret-0123456789abcdef', redirectUris: [DEFAULT_REDIRECT_URI] },
+    extraClients: [],
     user: { username: 'alice', password: 'alice-password', name: 'Alice Example', email: 'alice@example.test' },
     extraUsers: [],
     rotateRefreshTokens: false,

@@ -39,6 +39,12 @@ export class GlewlwydContainer extends ServerContainer<StartedGlewlwydContainer>
     return this;
   }
 
+  /** Another client, besides the one `withClient` sets, with the same scopes and grants (its own redirect URIs). */
+  withExtraClient(client: GlewlwydClient): this {
+    this.settings.extraClients.push({ ...client, redirectUris: [...client.redirectUris] });
+    return this;
+  }
+
   /** Replace the default user. */
   withUser(user: GlewlwydUser): this {
     this.settings.user = user;
@@ -79,7 +85,7 @@ export class GlewlwydContainer extends ServerContainer<StartedGlewlwydContainer>
     );
     const settings = structuredClone(this.settings);
     const issuer = `${baseUrl}/api/${settings.pluginName}`;
-    const started = new StartedGlewlwydContainer(container, issuer, baseUrl, settings.client, [settings.user, ...settings.extraUsers], settings.scope);
+    const started = new StartedGlewlwydContainer(container, issuer, baseUrl, [settings.client, ...settings.extraClients], [settings.user, ...settings.extraUsers], settings.scope);
     try {
       await provisionGlewlwyd(baseUrl, settings);
     } catch (err) {
@@ -99,7 +105,7 @@ export class StartedGlewlwydContainer extends StartedServerContainer {
     container: StoppableContainer,
     issuer: string,
     private readonly baseUrl: string,
-    private readonly client: GlewlwydClient,
+    private readonly clients: GlewlwydClient[],
     private readonly users: GlewlwydUser[],
     private readonly scope: string,
   ) {
@@ -113,7 +119,12 @@ export class StartedGlewlwydContainer extends StartedServerContainer {
 
   /** The provisioned confidential client (basic or post secret placement). */
   getClient(): GlewlwydClient {
-    return { ...this.client, redirectUris: [...this.client.redirectUris] };
+    return this.getClients()[0]!;
+  }
+
+  /** Every provisioned client (`withClient`'s first, then `withExtraClient`'s). */
+  getClients(): GlewlwydClient[] {
+    return this.clients.map((c) => ({ ...c, redirectUris: [...c.redirectUris] }));
   }
 
   /** The provisioned user, with the password to sign in with. */
