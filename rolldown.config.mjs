@@ -14,11 +14,22 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** `vendor-<package>` for a module under node_modules (the last package in its path). */
+const vendorOf = (id) => `vendor-${/.*[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id)[1].replace(/[\\/]/, '-').replace('@', '')}`;
+
 const config = {
   input: { 'oauth-harness': 'dist/src/cli/main.js' },
   platform: 'node',
   external: [/^node:/, /^(vitest|msw|testcontainers|playwright-core|yaml)(\/|$)/],
-  output: { dir: 'dist/cli', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: false },
+  output: {
+    dir: 'dist/cli',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    minify: false,
+    // each dependency in a chunk named after it, so what a command loads can be read (and tested)
+    codeSplitting: { groups: [{ name: (id) => vendorOf(id), debugName: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+  },
   logLevel: 'warn',
 };
 export default config;

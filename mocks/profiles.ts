@@ -31,22 +31,47 @@ export function loadProfile(name: string): Profile {
   return profile;
 }
 
+/**
+ * What a seed generates, kept per seed (a few seeds per process: most runs use one), as
+ * fresh copies: a faker is costly to create (about 1 ms, more than a provider), and every
+ * scenario of a run builds its provider from the same seed.
+ */
+function bySeed<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    if (memo.size >= 64) memo.clear();
+    memo.set(key, (hit = make()));
+  }
+  return structuredClone(hit);
+}
+
+const usersBySeed = new Map<string, User[]>();
+const clientsBySeed = new Map<string, RegisteredClient[]>();
+/** A number per profile object (built-in profiles are read once and kept): another profile of the same name is another key. */
+const profileKeys = new WeakMap<Profile, number>();
+let profileCount = 0;
+
 /** Users alice, bob, carol with names, e-mails and passwords from the seed. */
 export function defaultUsers(seed: number): User[] {
-  const faker = seededFaker(seed);
-  return DEFAULT_USERS.map((username) => ({
-    username,
-    password: faker.internet.password({ length: 16, memorable: false }),
-    name: faker.person.fullName(),
-    email: `${username}@${faker.internet.domainName()}`,
-  }));
+  return bySeed(usersBySeed, String(seed), () => {
+    const faker = seededFaker(seed);
+    return DEFAULT_USERS.map((username) => ({
+      username,
+      password: faker.internet.password({ length: 16, memorable: false }),
+      name: faker.person.fullName(),
+      email: `${username}@${faker.internet.domainName()}`,
+    }));
+  });
 }
 
 /** The profile's clients, with secrets generated from the seed where the file gives none. */
 export function profileClients(profile: Profile, seed: number): RegisteredClient[] {
-  const faker = seededFaker(seed + 7);
-  const base = profile.clients.length ? profile.clients : [registeredClientSchema.parse({ client_id: DEFAULT_CLIENT_ID, redirect_uris: [DEFAULT_REDIRECT_URI] })];
-  return base.map((c) => ({ ...c, client_secret: c.public ? null : (c.client_secret ?? faker.string.alphanumeric(32)) }));
+  if (!profileKeys.has(profile)) profileKeys.set(profile, profileCount++);
+  return bySeed(clientsBySeed, `${profileKeys.get(profile)!}\u0000${seed}`, () => {
+    const faker = seededFaker(seed + 7);
+    const base = profile.clients.length ? profile.clients : [registeredClientSchema.parse({ client_id: DEFAULT_CLIENT_ID, redirect_uris: [DEFAULT_REDIRECT_URI] })];
+    return base.map((c) => ({ ...c, client_secret: c.public ? null : (c.client_secret ?? faker.string.alphanumeric(32)) }));
+  });
 }
 
 export interface BuildOptions {

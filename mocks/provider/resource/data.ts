@@ -12,8 +12,21 @@ export interface ResourceData {
   accounts: Account[];
 }
 
-/** Generates the API's records from a seed with faker. */
+/** The data made for each seed and size, so the providers of one run generate it once (each gets its own copy). */
+const made = new Map<string, Promise<ResourceData>>();
+
+/** Generates the API's records from a seed with faker (the same records for the same seed and size). */
 export async function createResourceData(seed: number, records: number): Promise<ResourceData> {
+  const key = `${seed}:${records}`;
+  let data = made.get(key);
+  if (!data) {
+    if (made.size >= 16) made.clear();
+    made.set(key, (data = generate(seed, records)));
+  }
+  return structuredClone(await data);
+}
+
+async function generate(seed: number, records: number): Promise<ResourceData> {
   const { seededFaker } = await import('../faker.js');
   const faker = seededFaker(seed);
   const accounts = Array.from({ length: records }, () => ({
