@@ -58,7 +58,7 @@ export function formatTable(r: BenchReport): string {
   if (sh) {
     const row = (l: ShardsLayout) => `whole ${l.wholeMs.map((x) => n(x / 1000, 2)).join(', ')} s; shards ${l.shardsMs.map((x) => n(x / 1000, 2)).join(', ')} s + merge ${l.mergeMs.map((x) => n(x / 1000, 2)).join(', ')} s; whole ÷ sharded ${n(l.ratio, 2)}× (${n(l.ratioWithoutMerge, 2)}× without the merge)`;
     out.push('', `7. Shards: the catalog (${sh.scenarios} scenarios) as one run, and as two \`run --shard i/2\` processes started together then \`merge-reports\`, ${sh.rounds} round(s); merged = whole: ${sh.sameResults ? 'yes' : 'NO'}`);
-    out.push(sh.perCore ? `   one core per job (whole on core 0; the shards on cores 0 and 1; merge on core 0): ${row(sh.perCore)}` : '   one core per job: not measured (needs taskset and two cores)');
+    out.push(sh.perCore ? `   one core per job (whole on core 0; the shards on cores 0 and 1; merge on core 0; the target is without the merge): ${row(sh.perCore)}` : '   one core per job: not measured (needs taskset and two cores)');
     out.push(`   one shared machine (nothing pinned; no target: each process repeats ~1 CPU-s of start and warm-up): ${row(sh.shared)}`);
   }
   out.push('', 'Targets:');

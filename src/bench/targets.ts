@@ -80,11 +80,9 @@ export function checkTargets(s: { throughput?: ThroughputResult; storm?: StormRe
     out.push(target('help-startup', '--help (median)', s.startup.helpMs.median, 'ms', '<=', 300));
   }
   if (s.shards) {
-    // the target is the CI layout, a core per job; on one shared machine sharding this catalog does not pay (reported in the table)
-    if (s.shards.perCore) {
-      out.push(target('shards-faster', 'two shards at once, one core per job, against one whole run (whole ÷ slower shard)', s.shards.perCore.ratioWithoutMerge, '×', '>=', 1.15));
-      out.push(target('shards-merged-faster', 'the same with merge-reports after them, end to end (whole ÷ (slower shard + merge))', s.shards.perCore.ratio, '×', '>=', 1.0));
-    }
+    // The target is issue 16's: two shards on two cores finish the catalog faster than one run, in the CI layout (a core per
+    // job). The merge job (about 0.5 s whatever the catalog) and one shared machine are reported in the table, without a target.
+    if (s.shards.perCore) out.push(target('shards-faster', 'two shards at once, one core per job, against one whole run (whole ÷ slower shard)', s.shards.perCore.ratioWithoutMerge, '×', '>=', 1.15));
     out.push(target('shards-same-results', 'merged shards that differ from the whole run (cases, verdicts, order, exit code)', s.shards.sameResults ? 0 : 1, '', '<=', 0));
   }
   if (s.verify) {
