@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   }
   if (only.has('shards')) {
     log('7/7 shards: the catalog as one run, and as two --shard processes in parallel plus merge-reports…');
-    report.shards = await runShards(quick ? 1 : 3);
+    report.shards = await runShards(quick ? 1 : 5);
   }
   if (only.has('verify')) {
     log('8/8 verify --plan bcp: the in-process mock, container:oidc-provider, container:glewlwyd…');
