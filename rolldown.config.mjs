@@ -14,15 +14,18 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** A path of this package, wherever the build is started from. */
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
 /** `vendor-<package>` for a module under node_modules (the last package in its path). */
 const vendorOf = (id) => `vendor-${/.*[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id)[1].replace(/[\\/]/, '-').replace('@', '')}`;
 
 const config = {
-  input: { 'oauth-harness': 'dist/src/cli/main.js' },
+  input: { 'oauth-harness': here('./dist/src/cli/main.js') },
   platform: 'node',
   external: [/^node:/, /^(vitest|msw|testcontainers|playwright-core|yaml)(\/|$)/],
   output: {
-    dir: 'dist/cli',
+    dir: here('./dist/cli'),
     format: 'esm',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
@@ -36,7 +39,7 @@ export default config;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // chunk names carry a hash: a stale chunk of an earlier build must not stay (and ship)
-  rmSync('dist/cli', { recursive: true, force: true });
+  rmSync(here('./dist/cli'), { recursive: true, force: true });
   const { build } = await import('rolldown');
   await build(config);
 }
