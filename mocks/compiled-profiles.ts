@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { packageRoot } from './package-root.js';
 import { profileSource, sourceHash, type CompiledProfile } from './profile-files.js';
 import type { Clock } from './provider/clock.js';
+import type { Profile } from './provider/switches.js';
 import { createProvider, type MockProvider } from './provider/provider.js';
 
 export type { CompiledProfile } from './profile-files.js';
@@ -51,6 +52,12 @@ export function currentCompiled(compiled: CompiledProfile | undefined, yamlText:
 export function compiledProfile(name: string, seed: number): CompiledProfile | undefined {
   const hit = compiledFile()?.[name];
   return hit && currentCompiled(hit, profileSource(name), seed);
+}
+
+/** The parsed profile `name` the build compiled, as a fresh copy, if its YAML is unchanged (any seed). */
+export function compiledProfileData(name: string): Profile | undefined {
+  const hit = compiledFile()?.[name];
+  return hit?.profile && hit.sourceHash === sourceHash(profileSource(name)) ? structuredClone(hit.profile) : undefined;
 }
 
 export interface BuiltInOptions {

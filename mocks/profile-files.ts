@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './package-root.js';
-import type { RegisteredClient, Switches, User } from './provider/switches.js';
+import type { Profile, RegisteredClient, Switches, User } from './provider/switches.js';
 
 /** A built-in profile compiled by the build (`compiled-profiles.ts`): switches with defaults, the default seed's clients and users. */
 export interface CompiledProfile {
+  /** The profile as read from its YAML and checked (what `loadProfile` returns). */
+  profile: Profile;
   name: string;
   /** SHA-256 of the YAML text it was compiled from. */
   sourceHash: string;

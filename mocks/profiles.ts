@@ -4,7 +4,8 @@
  * it differs from the RFC defaults; clients and users it does not name are generated
  * from the seed with faker.
  */
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import { compiledProfileData } from './compiled-profiles.js';
 import { listProfiles, profileSource, sourceHash, type CompiledProfile } from './profile-files.js';
 import { createProvider, type MockProvider } from './provider/provider.js';
 import type { Clock } from './provider/clock.js';
@@ -26,9 +27,19 @@ export function loadProfile(name: string): Profile {
   if (hit) return hit;
   const names = listProfiles();
   if (!names.includes(name)) throw new RangeError(`unknown profile "${name}"; built-in profiles: ${names.join(', ')}`);
-  const profile = profileSchema.parse(parse(profileSource(name)));
+  // compiled by the build when its YAML is unchanged (only from the build: under vitest the sources may be newer)
+  const profile = (fromBuild ? compiledProfileData(name) : undefined) ?? parseProfile(name);
   cache.set(name, profile);
   return profile;
+}
+
+const fromBuild = !import.meta.url.endsWith('.ts');
+const require = createRequire(import.meta.url);
+
+/** A built-in profile read from its YAML and checked; yaml is loaded here, on first use. */
+function parseProfile(name: string): Profile {
+  const { parse } = require('yaml') as typeof import('yaml');
+  return profileSchema.parse(parse(profileSource(name)));
 }
 
 /**
@@ -113,8 +124,10 @@ export function buildProvider(o: BuildOptions): MockProvider {
  * switches, and the clients and users generated from `seed` (see compiled-profiles.ts).
  */
 export function compileProfile(name: string, seed: number): CompiledProfile {
-  const profile = loadProfile(name);
+  // from the YAML, never from an earlier build's compiled file
+  const profile = parseProfile(name);
   return {
+    profile,
     name: profile.name,
     sourceHash: sourceHash(profileSource(name)),
     seed,

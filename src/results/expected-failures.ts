@@ -6,7 +6,7 @@
  * Shared by `run` and `verify`. Mistakes in the file are `file:line:col` errors (exit 2).
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { yamlModule } from '../scenario/yaml-locate.js';
 import { z } from 'zod';
 import { HarnessError } from '../errors/harness-error.js';
 import type { CaseResult, RunResult } from './model.js';
@@ -32,6 +32,8 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 
 /** Parses an expected-failures document. Throws a `HarnessError` (exit 2) listing every problem as `file:line:col: …`. */
 export function parseExpectedFailures(text: string, file: string): ExpectedFailure[] {
+  // loaded on first use: a run without an expected-failures file needs no YAML parser
+  const { isMap, isNode, isScalar, LineCounter, parseDocument } = yamlModule();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   const at = (offset: number | undefined) => {

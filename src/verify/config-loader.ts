@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlModule } from '../scenario/yaml-locate.js';
 import type { z } from 'zod';
 import { verifyConfigSchema, type VerifyConfig } from './config.js';
 import { VerifyError } from '../errors/verify-error.js';
@@ -23,6 +24,8 @@ export async function loadVerifyConfig(file: string, env: NodeJS.ProcessEnv = pr
 
 /** Validate config text; `file` names the source in messages and anchors relative paths. */
 export function parseVerifyConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): VerifyConfig {
+  // loaded on first use: `run` imports this module for live targets, and most runs read no verify.yaml
+  const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number | undefined): string => {
@@ -60,6 +63,7 @@ function formatIssue(issue: z.core.$ZodIssue, doc: Document, at: (offset: number
 
 /** Source offset of the node at `path`, or of its nearest existing ancestor. */
 function offsetOf(doc: Document, path: readonly string[], preferKey = false): number | undefined {
+  const { isNode } = yamlModule();
   for (let n = path.length; n >= 0; n -= 1) {
     const sub = path.slice(0, n);
     if (preferKey && n === path.length && n > 0) {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInProvider, COMPILED_SEED, compiledProfile, currentCompiled } from '../../mocks/compiled-profiles.js';
 import { packageRoot } from '../../mocks/package-root.js';
 import { profileSource } from '../../mocks/profile-files.js';
-import { buildProvider, compileProfile, listProfiles } from '../../mocks/profiles.js';
+import { buildProvider, compileProfile, listProfiles, loadProfile } from '../../mocks/profiles.js';
 import type { MockProvider } from '../../mocks/provider/provider.js';
 
 const ISSUER = 'https://oauth-harness.test/p';
@@ -20,6 +20,13 @@ const shape = (p: MockProvider) => ({ switches: p.context.switches, clients: [..
 describe('compiled profiles', () => {
   it.each(listProfiles())('%s: the build compiled it from the current YAML', (name) => {
     expect(compiledProfile(name, COMPILED_SEED)).toEqual(compileProfile(name, COMPILED_SEED));
+  });
+
+  it.each(listProfiles())('%s: the build\'s loadProfile reads the compiled profile, equal to the YAML checked now (nothing lost in JSON)', async (name) => {
+    const dist = (await import(pathToFileURL(join(packageRoot(), 'dist', 'mocks', 'profiles.js')).href)) as typeof import('../../mocks/profiles.js');
+    const fromYaml = loadProfile(name);
+    expect(compiledProfile(name, COMPILED_SEED)!.profile).toStrictEqual(fromYaml);
+    expect(dist.loadProfile(name)).toStrictEqual(fromYaml);
   });
 
   it.each(listProfiles())('%s: the provider serve builds equals buildProvider from the YAML', async (name) => {
