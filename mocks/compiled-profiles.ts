@@ -1,8 +1,9 @@
 /**
  * Built-in profiles compiled at build time (`npm run build` writes
- * `dist/mocks/profiles.json` through build-profiles.ts): switches validated with every
- * default applied, and the clients and users of the default seed. With them `serve`
- * starts without loading the YAML parser, zod or faker (about 130 ms and 25 MB less).
+ * `dist/mocks/profiles.json` through build-profiles.ts): the profile as read and checked,
+ * switches validated with every default applied, and the clients and users of the default
+ * seed. With them `serve` starts without loading the YAML parser, zod or faker (about
+ * 130 ms and 25 MB less), and the build's `loadProfile` reads no YAML.
  *
  * A compiled profile is used only when its YAML text is unchanged (same SHA-256), the
  * seed is the compiled one and nothing is overridden; otherwise `buildProvider` runs,
