@@ -40,14 +40,14 @@ describe('the client Glewlwyd is provisioned with', () => {
     const im = imitationOf('rfc-strict', 1);
     expect(im.clientIdNamed).toBe(false);
     const { client, literal } = glewlwydClients(im);
-    expect(client).toEqual({ clientId: 'harnessclient', clientSecret: im.client.secret, redirectUris: im.client.redirectUris });
+    expect(client).toEqual({ clientId: 'harnessclient', clientSecret: im.client.secret, redirectUris: im.client.redirectUris, scopes: im.client.scopes });
     expect(literal).toEqual({ ...client, clientId: 'harness-client' });
   });
 
   it('is the id a scenario names (provider.clients[].client_id), and only one client; a secret change alone keeps Glewlwyd’s id', () => {
     const named = imitationOf('rfc-strict', 1, {}, scenarioChanges(scenarioById('basic-special-characters-encoded')));
     expect(named.clientIdNamed).toBe(true);
-    expect(glewlwydClients(named)).toEqual({ client: { clientId: 'harness-client', clientSecret: 'a+b/c:d=e%f g', redirectUris: named.client.redirectUris } });
+    expect(glewlwydClients(named)).toEqual({ client: { clientId: 'harness-client', clientSecret: 'a+b/c:d=e%f g', redirectUris: named.client.redirectUris, scopes: named.client.scopes } });
     const secretOnly = imitationOf('rfc-strict', 1, {}, { clients: [{ client_secret: 's3cret' }] });
     expect(glewlwydClients(secretOnly).client).toMatchObject({ clientId: 'harnessclient', clientSecret: 's3cret' });
   });

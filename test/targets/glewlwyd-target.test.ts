@@ -132,5 +132,9 @@ describe.runIf(run)('runOnTarget(container:glewlwyd)', () => {
     const naming = scenarios.filter((s) => s.provider.clients.some((c) => c.client_id === 'harness-client')).map((s) => s.id);
     expect(refusedForId.length).toBeGreaterThan(0);
     expect(naming).toEqual(expect.arrayContaining(refusedForId));
+    // the client is registered without admin (its registration's scopes only), admin exists: Glewlwyd grants it in the code flow
+    const beyond = result.cases.find((c) => c.id === 'scopes-beyond-registration-rejected')!;
+    expect(beyond).toMatchObject({ verdict: 'failed', message: expect.stringContaining('expected failure, but the client\'s connect ended in success') });
+    expect(JSON.parse(beyond.exchanges.find((e) => e.endpoint === 'token')!.response.body!)).toMatchObject({ scope: 'read admin' });
   }, 120_000);
 });

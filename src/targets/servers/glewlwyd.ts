@@ -48,10 +48,13 @@ export function glewlwydLoginScript(): string {
  * `harnessclient`, the id the reference client then uses), unless the scenario named the id;
  * and, when the id was changed, the profile's id as it is (`literal`), verify's
  * special-characters client (F4, AS-CA-BASIC-FORMDECODE), so Glewlwyd's refusal of it stays visible.
+ * Both are registered with the scopes the mock's client registration allows (`im.client.scopes`),
+ * not every scope the server knows (`im.scopes`, which adds those the scenario asks for): a
+ * scope asked for beyond the registration exists at Glewlwyd and is a real test of what it does.
  */
 export function glewlwydClients(im: Pick<Imitation, 'client' | 'clientIdNamed'>): { client: GlewlwydClient; literal?: GlewlwydClient } {
   const clientId = registeredClientId(glewlwydServer.imitation.clientId, { id: im.client.id, named: im.clientIdNamed });
-  const as = (id: string): GlewlwydClient => ({ clientId: id, clientSecret: im.client.secret, redirectUris: [...im.client.redirectUris] });
+  const as = (id: string): GlewlwydClient => ({ clientId: id, clientSecret: im.client.secret, redirectUris: [...im.client.redirectUris], scopes: [...im.client.scopes] });
   return { client: as(clientId), ...(clientId === im.client.id ? {} : { literal: as(im.client.id) }) };
 }
 

@@ -4,7 +4,7 @@
  * a scope, an OpenID Connect plugin instance, confidential clients and users.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import type { GlewlwydSettings } from './glewlwyd-config.js';
+import type { GlewlwydClient, GlewlwydSettings } from './glewlwyd-config.js';
 
 /** A cookie-authenticated JSON client for Glewlwyd's `/api` routes. */
 class AdminSession {
@@ -85,6 +85,14 @@ function pluginParameters(settings: GlewlwydSettings, issuer: string): Record<st
   };
 }
 
+/**
+ * The scopes `client` is registered with: its own list (plus the container's scope, for
+ * client credentials) when it has one, else every scope the server is provisioned with.
+ */
+export function clientScopes(client: GlewlwydClient, settings: Pick<GlewlwydSettings, 'scope' | 'extraScopes'>): string[] {
+  return client.scopes ? [...new Set([...client.scopes, settings.scope])] : ['openid', settings.scope, ...settings.extraScopes];
+}
+
 /** Creates (or updates) the scopes, plugin `settings.pluginName`, clients and users. */
 export async function provisionGlewlwyd(baseUrl: string, settings: GlewlwydSettings): Promise<void> {
   const api = `${baseUrl}/api`;
@@ -114,7 +122,7 @@ export async function provisionGlewlwyd(baseUrl: string, settings: GlewlwydSetti
       confidential: true,
       client_secret: client.clientSecret,
       redirect_uri: client.redirectUris,
-      scope: scopes,
+      scope: clientScopes(client, settings),
       authorization_type: ['code', 'client_credentials', 'refresh_token'],
       token_endpoint_auth_method: ['client_secret_basic', 'client_secret_post'],
       enabled: true,

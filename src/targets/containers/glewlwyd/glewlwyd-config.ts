@@ -7,6 +7,13 @@ export interface GlewlwydClient {
   clientId: string;
   clientSecret: string;
   redirectUris: string[];
+  /**
+   * The scopes its registration allows (Glewlwyd's client `scope`), besides the container's
+   * own (`GlewlwydSettings.scope`, for client credentials); absent: every scope the server is
+   * provisioned with. A scope the server knows but the client's registration leaves out is
+   * the "scope not registered" of RFC 6749 §3.3.
+   */
+  scopes?: string[];
 }
 
 /** The test user, who signs in through Glewlwyd's login API. */
@@ -33,7 +40,7 @@ export interface GlewlwydSettings {
   /** More scopes the client and the users may have (e.g. a profile's `read`, `write`). */
   extraScopes: string[];
   client: GlewlwydClient;
-  /** More clients, registered like `client` (same scopes and grants). */
+  /** More clients, registered like `client` (same grants; scopes as each one says). */
   extraClients: GlewlwydClient[];
   user: GlewlwydUser;
   /** More users, provisioned like `user`. */

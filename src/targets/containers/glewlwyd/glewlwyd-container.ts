@@ -33,15 +33,15 @@ export class GlewlwydContainer extends ServerContainer<StartedGlewlwydContainer>
     super('GlewlwydContainer', 60_000);
   }
 
-  /** Replace the default client's id, secret or redirect URIs. */
+  /** Replace the default client's id, secret, redirect URIs or registered scopes (default: every scope). */
   withClient(client: Partial<GlewlwydClient>): this {
     Object.assign(this.settings.client, client);
     return this;
   }
 
-  /** Another client, besides the one `withClient` sets, with the same scopes and grants (its own redirect URIs). */
+  /** Another client, besides the one `withClient` sets, with the same grants (its own redirect URIs and, if given, scopes). */
   withExtraClient(client: GlewlwydClient): this {
-    this.settings.extraClients.push({ ...client, redirectUris: [...client.redirectUris] });
+    this.settings.extraClients.push({ ...client, redirectUris: [...client.redirectUris], ...(client.scopes ? { scopes: [...client.scopes] } : {}) });
     return this;
   }
 
@@ -51,7 +51,7 @@ export class GlewlwydContainer extends ServerContainer<StartedGlewlwydContainer>
     return this;
   }
 
-  /** More scopes for the client and the users, besides `openid` and `harness`. */
+  /** More scopes the server knows and the users may grant, besides `openid` and `harness`; clients without a `scopes` list of their own are registered with them too. */
   withExtraScopes(scopes: string[]): this {
     this.settings.extraScopes.push(...scopes.filter((s) => s !== 'openid' && s !== this.settings.scope));
     return this;
@@ -124,7 +124,7 @@ export class StartedGlewlwydContainer extends StartedServerContainer {
 
   /** Every provisioned client (`withClient`'s first, then `withExtraClient`'s). */
   getClients(): GlewlwydClient[] {
-    return this.clients.map((c) => ({ ...c, redirectUris: [...c.redirectUris] }));
+    return this.clients.map((c) => ({ ...c, redirectUris: [...c.redirectUris], ...(c.scopes ? { scopes: [...c.scopes] } : {}) }));
   }
 
   /** The provisioned user, with the password to sign in with. */

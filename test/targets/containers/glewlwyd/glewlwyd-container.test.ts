@@ -102,3 +102,30 @@ describe.runIf(run)('GlewlwydContainer.withRotation(true)', () => {
     expect(replay.status).toBe(400);
   });
 });
+
+describe.runIf(run)('GlewlwydContainer.withClient({ scopes })', () => {
+  // registered for read only; admin exists (a scope of the server, held by the user)
+  let server: StartedGlewlwydContainer;
+  beforeAll(async () => {
+    server = await new GlewlwydContainer().withClient({ scopes: ['openid', 'read'] }).withExtraScopes(['read', 'admin']).withRedirectUri('http://127.0.0.1:9/callback').start();
+  });
+  afterAll(async () => server?.stop());
+
+  it('refuses a scope outside the registration at client_credentials, so the registration is applied', async () => {
+    const res = await token(server, { grant_type: 'client_credentials', scope: 'admin' });
+    expect([res.status, await res.text()]).toEqual([400, '{"error":"scope_invalid"}']);
+    expect((await token(server, { grant_type: 'client_credentials', scope: 'read' })).status).toBe(200);
+  });
+
+  it('grants it in the code flow all the same: Glewlwyd 2.7 limits the code flow by the user’s scopes, not the client’s', async () => {
+    const client = server.getClient();
+    const user = server.getUser();
+    const query = new URLSearchParams({ response_type: 'code', client_id: client.clientId, redirect_uri: client.redirectUris[0]!, scope: 'read admin', state: 'st-2' });
+    const signedIn = await glewlwydUserAgent().authorize(`${server.getIssuer()}/auth?${query}`, client.redirectUris[0]!, { username: user.username, password: user.password }, fetch);
+    expect(signedIn).toMatchObject({ kind: 'callback' });
+    const code = new URL((signedIn as { url: string }).url).searchParams.get('code');
+    const res = await token(server, { grant_type: 'authorization_code', code: code!, redirect_uri: client.redirectUris[0]! });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ scope: 'read admin' });
+  });
+});
