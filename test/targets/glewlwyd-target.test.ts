@@ -19,6 +19,7 @@ import { exitCodeForError } from '../../src/verify/exit-code.js';
 import { runVerify, type VerifyOptions } from '../../src/verify/run-verify.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { skipReason } from '../../src/targets/coverage.js';
+import { parseScenarioText } from '../../src/scenario/load.js';
 import { catalogScenarios, scenarioById } from './catalog-fixtures.js';
 
 const run = await containerTestsEnabled('glewlwyd target');
@@ -118,6 +119,26 @@ describe.runIf(run)('runOnTarget(container:glewlwyd)', () => {
       expect(c.exchanges.find((e) => e.from === 'user-agent' && e.endpoint === 'decision' && e.request.method === 'PUT')!.request.url).toMatch(/\/api\/auth\/grant\/harness-client$/);
     }
   });
+
+  it('registers a scenario’s own client scopes (provider.clients[].scopes): one only that registration allows is granted, one it leaves out refused', async () => {
+    // no catalog scenario that changes them runs on Glewlwyd (each also sets refresh.policy: offline-scope), so two of its own
+    const own = (id: string, scopes: string, steps: string): Scenario => ({
+      ...parseScenarioText(`title: ${id}\ndescription: d\nprovider: { profile: rfc-strict, clients: [{ scopes: [${scopes}] }] }\nclient: { scopes: [${scopes}] }\nsteps:\n${steps}`, `${id}.yaml`),
+      id,
+      file: `${id}.yaml`,
+    });
+    const granted = own('own-scope-granted', 'read, reports', '  - clientCredentials: { scopes: [reports] }\n    expect: { outcome: success }\n  - connect: { user: alice }\n    expect: { outcome: success }\n');
+    // write is in rfc-strict's registration, not in this one
+    const narrowed = own('narrowed-registration', 'read', '  - clientCredentials: { scopes: [read] }\n    expect: { outcome: success }\n  - clientCredentials: { scopes: [write] }\n    expect: { outcome: failure, response: { status: 400 } }\n');
+    const result = await runOnTarget({ target: 'container:glewlwyd', scenarios: [granted, narrowed], seed: 1 });
+    expect(result.cases.map((c) => [c.id, c.verdict])).toEqual([['own-scope-granted', 'passed'], ['narrowed-registration', 'passed']]);
+    const tokens = result.cases.flatMap((c) => c.exchanges.filter((e) => e.endpoint === 'token' && e.request.body?.includes('client_credentials')).map((e) => [e.response.status, e.response.body]));
+    expect(tokens).toEqual([
+      [200, expect.stringContaining('"scope":"reports"')],
+      [200, expect.stringContaining('"scope":"read"')],
+      [400, '{"error":"scope_invalid"}'],
+    ]);
+  }, 120_000);
 
   it('runs the catalog’s Glewlwyd scenarios: those of the profile’s client are no longer refused for its id', async () => {
     const scenarios = catalogScenarios().filter((s) => skipReason(s, 'glewlwyd') === undefined);

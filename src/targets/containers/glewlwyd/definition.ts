@@ -25,7 +25,7 @@ export const glewlwydServer = {
       'clientAuth.basicEncoding': 'its own decoding of Basic credentials',
       'authorize.errorsAfterLogin': 'request errors are redirected before the login',
       'redirectUri.matching': 'redirect URIs match exactly',
-      // The client is registered with the profile's scopes only (servers/glewlwyd.ts), every scope the scenario asks for exists:
+      // The client is registered with its registration's scopes only (the profile's or the scenario's, servers/glewlwyd.ts), every scope the scenario asks for exists:
       // Glewlwyd 2.7 refuses one outside the client's `scope` at client_credentials (400 scope_invalid) but not in the code flow.
       'scopes.onUnregistered': "the client's registered scopes limit only client_credentials: the code flow grants any scope the user holds",
       'scopes.userCanDeny': 'consent is given by its login page',
@@ -41,7 +41,7 @@ export const glewlwydServer = {
       'paths.introspection': 'its own paths under /api/<plugin>, published in its discovery document',
       'paths.userinfo': 'its own paths under /api/<plugin>, published in its discovery document',
     },
-    clientFields: ['client_id', 'client_secret', 'redirect_uris'],
+    clientFields: ['client_id', 'client_secret', 'scopes', 'redirect_uris'],
     // Its Basic credentials are compared as sent, not form-decoded (RFC 6749 §2.3.1): oauth4webapi's
     // harness%2Dclient is unknown to it (a bare 403, diagnosed client-credentials-wrong). The profile's
     // client is registered as harnessclient so the scenarios compare the rest of its behaviour; a

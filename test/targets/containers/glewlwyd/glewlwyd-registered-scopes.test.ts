@@ -11,6 +11,8 @@ import { clientScopes, provisionGlewlwyd } from '../../../../src/targets/contain
 import { defaultGlewlwydSettings } from '../../../../src/targets/containers/glewlwyd/glewlwyd-config.js';
 import { imitationOf, scenarioChanges } from '../../../../src/targets/imitation.js';
 import { glewlwydClients } from '../../../../src/targets/servers/glewlwyd.js';
+import { skipReason } from '../../../../src/targets/coverage.js';
+import { parseScenarioText } from '../../../../src/scenario/load.js';
 import { scenarioById } from '../../catalog-fixtures.js';
 
 const REGISTERED = ['read', 'write', 'openid', 'profile', 'email']; // rfc-strict's client (mocks/profiles/rfc-strict.yaml)
@@ -28,6 +30,16 @@ describe('glewlwydClients: the scopes of the registration', () => {
   it('registers a scenario’s own scopes for the client (provider.clients[].scopes) as the mock does', () => {
     const changed = imitationOf('rfc-strict', 1, {}, { clients: [{ scopes: ['read', 'admin'] }], scopes: ['read', 'admin'] });
     expect(glewlwydClients(changed).client.scopes).toEqual(['read', 'admin']);
+  });
+
+  it('lets a scenario that changes the client’s scopes run on Glewlwyd (definition.ts clientFields); a public client still does not', () => {
+    const own = (clients: string) => ({
+      ...parseScenarioText(`title: t\ndescription: d\nprovider: { profile: rfc-strict, clients: [${clients}] }\nsteps:\n  - clientCredentials: { scopes: [read] }\n`, 'own.yaml'),
+      id: 'own',
+      file: 'own.yaml',
+    });
+    expect(skipReason(own('{ scopes: [read, reports] }'), 'glewlwyd')).toBeUndefined();
+    expect(skipReason(own('{ public: true }'), 'glewlwyd')).toBe('cannot imitate provider.clients[].public');
   });
 });
 
