@@ -32,9 +32,13 @@ export interface InProcessRunOptions {
   run?: (s: Scenario, seed: number, progress: ScenarioProgress) => Promise<CaseResult>;
 }
 
-/** The result of a scenario that did not complete: failed, with why. */
+/**
+ * The result of a scenario that did not complete: failed, with why. Its client is the
+ * driver's kind (`command`, not the command line, which may hold a secret; a timeout's
+ * result carries the redacted label instead).
+ */
 export function crashedCase(s: Scenario, message: string): CaseResult {
-  return { id: s.id, title: s.title, kind: 'scenario', target: `mock:${s.provider.profile}`, client: 'reference', verdict: 'failed', message, durationMs: 0, steps: [], exchanges: [], diagnoses: [] };
+  return { id: s.id, title: s.title, kind: 'scenario', target: `mock:${s.provider.profile}`, client: s.client.driver, verdict: 'failed', message, durationMs: 0, steps: [], exchanges: [], diagnoses: [] };
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;

@@ -35,6 +35,11 @@ describe('runInProcess', () => {
     const results = await runInProcess({ scenarios: ['a', 'throws', 'hangs', 'escapes', 'z'].map(named), seed: 1, run, timeoutMs: 200, onResult: (r) => seen.push(r.id) });
     expect(results.map((r) => [r.id, r.verdict])).toEqual([['a', 'passed'], ['throws', 'failed'], ['hangs', 'failed'], ['escapes', 'failed'], ['z', 'passed']]);
     expect(results[1]!.message).toBe('the scenario crashed: boom');
+    expect(results[1]!.client).toBe('reference');
+    // a crashed case names its driver, never the command line (it may hold a secret)
+    const command = { ...named('command-crash'), client: { ...named('x').client, driver: 'command' as const, command: { run: 'my-client --secret hush-hush-1234', timeout: '20s', env: {} } } } as Scenario;
+    const [crashed] = await runInProcess({ scenarios: [command], seed: 1, run: () => Promise.reject(new Error('boom')) });
+    expect(crashed!.client).toBe('command');
     expect(results[2]!.message).toBe('the scenario did not finish within 0.2 s');
     expect(results[3]!.message).toBe('an error escaped the scenario: stray rejection');
     expect(seen).toEqual(['a', 'throws', 'hangs', 'escapes', 'z']);
