@@ -14,7 +14,7 @@
  * `OAUTH_HARNESS_KEY_CACHE=off` turns it off; set to a file path, it keeps the key there.
  */
 import { chmodSync, closeSync, constants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { JWK } from 'jose';
 import { packageRoot } from '../package-root.js';
 
@@ -42,13 +42,13 @@ function loadJose(): Promise<Jose> {
 
 /**
  * Where the key is kept: the tool cache beside the package (`node_modules/.cache/oauth-harness/`);
- * `OAUTH_HARNESS_KEY_CACHE` set to an absolute file path keeps it there instead, and to `off`
- * keeps none (undefined).
+ * `OAUTH_HARNESS_KEY_CACHE` set to a file path keeps it there instead (relative to the working
+ * folder), and to `off` keeps none (undefined).
  */
 export function keyCachePath(): string | undefined {
-  const setting = process.env.OAUTH_HARNESS_KEY_CACHE ?? '';
+  const setting = (process.env.OAUTH_HARNESS_KEY_CACHE ?? '').trim();
   if (/^(off|0|false|no)$/i.test(setting)) return undefined;
-  if (isAbsolute(setting)) return setting;
+  if (setting && !/^(on|1|true|yes)$/i.test(setting)) return resolve(setting);
   const root = packageRoot();
   // installed: <project>/node_modules/oauth-harness → <project>/node_modules/.cache; a clone: its own node_modules
   const modules = /[\\/]node_modules$/.test(dirname(root)) ? dirname(root) : join(root, 'node_modules');

@@ -24,9 +24,8 @@
  * measured.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { packageRoot } from '../../mocks/package-root.js';
 import { canPin, timeCommand } from './proc.js';
 import { median } from './stats.js';

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../mocks/package-root.js';
@@ -55,6 +55,12 @@ describe.skipIf(!existsSync(keys))('the mock\'s signing key, kept between proces
     const afterOpen = processKey(file);
     expect(afterOpen.n).not.toBe(afterGarbage.n);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('takes a path relative to the working folder', () => {
+    const file = join(dir, 'relative', 'signing-key.json');
+    const made = processKey(relative(packageRoot(), file));
+    expect(modulusIn(file)).toBe(made.n);
   });
 
   it('keeps nothing when turned off', () => {
